@@ -1,0 +1,303 @@
+/* bench/netan_c.c — the benchmark steps through netan's public C API.
+ *
+ * ingest       netan_ingest_edgelist (entity type "phone", link type "call")
+ * view         netan_view_build (undirected, length = 1/strength)
+ * load         ingest + view (the step the peers' "load" compares with)
+ * degree       netan_centrality_degree
+ * betweenness  netan_centrality_betweenness (exact); with --btw-budget F
+ *              the run is cancelled through the progress callback once
+ *              F of the work is reported done, and the full time is
+ *              estimated as time / fraction ("mode": "partial")
+ * pagerank     not in netan's API yet: reported as skipped
+ * closeness    not in netan's API yet: reported as skipped
+ * louvain      netan_communities_louvain (seeded, strengths)
+ * chart_dot    netan_chart_dot, sized by betweenness and coloured by
+ *              community when those ran (--dot-out FILE keeps the DOT for
+ *              the layout floor)
+ * chart_render netan_chart_render_dot(dot, NULL, "svg") through netan-render
+ *              ($NETAN_RENDER); --svg-out FILE keeps the SVG
+ *
+ * Usage: netan_c [--steps a,b|all] [--seed S] [--btw-budget F]
+ *                [--dot-out FILE] [--svg-out FILE] EDGES.csv
+ * Prints JSON lines (bench_util.h). Exits non-zero when a step fails.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <math.h>
+#include <netan/netan.h>
+
+#include "bench_util.h"
+
+static int fail(const char *what, GError *error) {
+  fprintf(stderr, "netan_c: %s failed: %s\n", what, error ? error->message : "(no GError set)");
+  /* also on stdout, so that bench/run can show it next to the steps */
+  char buf[1024];
+  snprintf(buf, sizeof buf, "\"error_in\": \"%s\", \"domain\": \"%s\", \"code\": %d, \"message\": ", what,
+           error ? g_quark_to_string(error->domain) : "", error ? error->code : -1);
+  printf("{\"type\": \"error\", \"tool\": \"netan_c\", %s", buf);
+  bench_json_str(stdout, error ? error->message : "(no GError set)");
+  printf("}\n");
+  fflush(stdout);
+  if (error)
+    g_error_free(error);
+  return 1;
+}
+
+typedef struct {
+  double budget;     /* cancel once fraction >= budget; <= 0: never */
+  double last;
+  long calls;
+  int cancelled;
+} progress_t;
+
+static int on_progress(double fraction, void *payload) {
+  progress_t *p = payload;
+  p->calls++;
+  p->last = fraction;
+  if (p->budget > 0 && fraction >= p->budget) {
+    p->cancelled = 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* "sum": .., "top": [[key, value] x5] of a centrality table */
+static void table_summary(const netan_table_t *t, char *buf, size_t cap) {
+  int kcol = netan_table_column_index(t, "key"), vcol = netan_table_column_index(t, "value");
+  int64_t rows = netan_table_n_rows(t);
+  if (kcol < 0 || vcol < 0) {
+    snprintf(buf, cap, "\"summary_error\": \"no key/value column\"");
+    return;
+  }
+  double sum = 0;
+  for (int64_t r = 0; r < rows; r++)
+    sum += netan_table_get_double(t, r, vcol);
+  size_t off = (size_t)snprintf(buf, cap, "\"rows\": %" PRId64 ", \"sum\": %.17g, \"top\": [", rows, sum);
+  for (int64_t r = 0; r < 5 && r < rows && off < cap; r++) {
+    off += (size_t)snprintf(buf + off, cap - off, "%s[", r ? ", " : "");
+    if (off >= cap)
+      break;
+    /* keys are phone numbers here; escape anyway */
+    FILE *mf = fmemopen(buf + off, cap - off, "w");
+    if (mf) {
+      bench_json_str(mf, netan_table_get_string(t, r, kcol));
+      long w = ftell(mf);
+      fclose(mf);
+      off += (size_t)w;
+    }
+    if (off < cap)
+      off += (size_t)snprintf(buf + off, cap - off, ", %.17g]", netan_table_get_double(t, r, vcol));
+  }
+  if (off < cap)
+    snprintf(buf + off, cap - off, "]");
+}
+
+static const char *meta_or(const netan_table_t *t, const char *key) {
+  const char *v = netan_table_get_meta(t, key);
+  return v ? v : "";
+}
+
+int main(int argc, char **argv) {
+  const char *steps = "all", *path = NULL, *dot_out = NULL, *svg_out = NULL;
+  unsigned long long seed = 42;
+  double btw_budget = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--steps") && i + 1 < argc)
+      steps = argv[++i];
+    else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+      seed = strtoull(argv[++i], NULL, 10);
+    else if (!strcmp(argv[i], "--btw-budget") && i + 1 < argc)
+      btw_budget = strtod(argv[++i], NULL);
+    else if (!strcmp(argv[i], "--dot-out") && i + 1 < argc)
+      dot_out = argv[++i];
+    else if (!strcmp(argv[i], "--svg-out") && i + 1 < argc)
+      svg_out = argv[++i];
+    else if (argv[i][0] != '-' && !path)
+      path = argv[i];
+    else {
+      fprintf(stderr,
+              "usage: %s [--steps a,b|all] [--seed S] [--btw-budget F] [--dot-out F] [--svg-out F] EDGES.csv\n",
+              argv[0]);
+      return 2;
+    }
+  }
+  if (!path) {
+    fprintf(stderr, "netan_c: no input file\n");
+    return 2;
+  }
+  bench_json_begin("netan_c");
+  char extra[8192], summ[4096];
+  {
+    char info[256];
+    snprintf(info, sizeof info, "\"netan_version\": \"%s\"", netan_version());
+    bench_info_print(info);
+  }
+
+  GError *error = NULL;
+  bench_step_t st, st_view;
+  netan_case_t *c = netan_case_new();
+
+  /* ingest */
+  netan_edgelist_options_t eo = NETAN_EDGELIST_OPTIONS_INIT;
+  eo.entity_type = "phone";
+  eo.link_type = "call";
+  bench_step_start(&st);
+  netan_ingest_report_t *rep = netan_ingest_edgelist(c, path, &eo, &error);
+  bench_step_end(&st);
+  if (!rep)
+    return fail("netan_ingest_edgelist", error);
+  snprintf(extra, sizeof extra,
+           "\"rows_read\": %" PRId64 ", \"rows_ingested\": %" PRId64 ", \"rows_rejected\": %" PRId64
+           ", \"entities\": %" PRId64 ", \"links\": %" PRId64,
+           netan_ingest_report_rows_read(rep), netan_ingest_report_rows_ingested(rep),
+           netan_ingest_report_rows_rejected(rep), netan_case_n_entities(c), netan_case_n_links(c));
+  bench_step_print("ingest", &st, extra);
+  if (netan_ingest_report_rows_rejected(rep) > 0) {
+    netan_reject_t rj;
+    if (netan_ingest_report_get_reject(rep, 0, &rj)) {
+      char msg[1024];
+      snprintf(msg, sizeof msg, "%" PRId64 " rows rejected; the first: %s:%" PRId64 ":%" PRId64 ": %s",
+               netan_ingest_report_rows_rejected(rep), rj.file ? rj.file : "?", rj.line, rj.column,
+               rj.reason ? rj.reason : "?");
+      printf("{\"type\": \"warning\", \"tool\": \"netan_c\", \"message\": ");
+      bench_json_str(stdout, msg);
+      printf("}\n");
+      fflush(stdout);
+    }
+  }
+  netan_ingest_report_free(rep);
+
+  /* view */
+  netan_view_options_t vo = NETAN_VIEW_OPTIONS_INIT;
+  bench_step_start(&st_view);
+  netan_view_t *v = netan_view_build(c, &vo, &error);
+  bench_step_end(&st_view);
+  if (!v)
+    return fail("netan_view_build", error);
+  int64_t n = netan_view_n_vertices(v);
+  snprintf(extra, sizeof extra,
+           "\"vertices\": %" PRId64 ", \"edges\": %" PRId64 ", \"length\": \"%s\"", n,
+           netan_view_n_edges(v), netan_view_length_name(v) ? netan_view_length_name(v) : "");
+  bench_step_print("view", &st_view, extra);
+  {
+    bench_step_t ld = st;
+    ld.wall = st.wall + st_view.wall;
+    ld.cpu = st.cpu + st_view.cpu;
+    ld.peak_rss_kb = st.peak_rss_kb > st_view.peak_rss_kb ? st.peak_rss_kb : st_view.peak_rss_kb;
+    ld.rss_kb = st_view.rss_kb;
+    ld.rss_reset = st.rss_reset && st_view.rss_reset;
+    snprintf(extra, sizeof extra, "\"vertices\": %" PRId64 ", \"edges\": %" PRId64 ", \"composite\": \"ingest+view\"",
+             n, netan_view_n_edges(v));
+    bench_step_print("load", &ld, extra);
+  }
+
+  if (bench_want(steps, "degree")) {
+    bench_step_start(&st);
+    netan_table_t *t = netan_centrality_degree(v, NULL, &error);
+    bench_step_end(&st);
+    if (!t)
+      return fail("netan_centrality_degree", error);
+    table_summary(t, summ, sizeof summ);
+    snprintf(extra, sizeof extra, "%s", summ);
+    bench_step_print("degree", &st, extra);
+    netan_table_free(t);
+  }
+
+  netan_table_t *btw = NULL, *comm = NULL;
+  if (bench_want(steps, "betweenness")) {
+    netan_betweenness_options_t bo = NETAN_BETWEENNESS_OPTIONS_INIT;
+    progress_t pr = {btw_budget, 0, 0, 0};
+    bo.progress = on_progress;
+    bo.payload = &pr;
+    bench_step_start(&st);
+    btw = netan_centrality_betweenness(v, &bo, &error);
+    bench_step_end(&st);
+    if (!btw && pr.cancelled && error && g_error_matches(error, NETAN_ERROR, NETAN_ERROR_CANCELLED)) {
+      g_clear_error(&error);
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"partial\", \"fraction\": %.6f, \"vertices\": %" PRId64
+               ", \"estimate_full_s\": %.6f, \"progress_calls\": %ld, \"weights\": \"length=1/strength\"",
+               pr.last, n, pr.last > 0 ? st.wall / pr.last : -1.0, pr.calls);
+      bench_step_print("betweenness", &st, extra);
+    } else if (!btw) {
+      return fail("netan_centrality_betweenness", error);
+    } else {
+      table_summary(btw, summ, sizeof summ);
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"exact\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
+               ", \"weights\": \"%s\", \"progress_calls\": %ld, \"last_fraction\": %.6f, %s",
+               n, n, meta_or(btw, "weights"), pr.calls, pr.last, summ);
+      bench_step_print("betweenness", &st, extra);
+    }
+  }
+
+  if (bench_want(steps, "pagerank"))
+    bench_skip_print("pagerank", "netan's C API has no PageRank yet (issue 4)");
+  if (bench_want(steps, "closeness"))
+    bench_skip_print("closeness", "netan's C API has no closeness yet (issue 4)");
+
+  if (bench_want(steps, "louvain")) {
+    netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
+    lo.seed = seed;
+    bench_step_start(&st);
+    comm = netan_communities_louvain(v, &lo, &error);
+    bench_step_end(&st);
+    if (!comm)
+      return fail("netan_communities_louvain", error);
+    snprintf(extra, sizeof extra,
+             "\"weights\": \"%s\", \"seed\": %llu, \"communities\": %s, \"modularity\": %s, \"rows\": %" PRId64,
+             meta_or(comm, "weights"), seed, *meta_or(comm, "communities") ? meta_or(comm, "communities") : "null",
+             *meta_or(comm, "modularity") ? meta_or(comm, "modularity") : "null", netan_table_n_rows(comm));
+    bench_step_print("louvain", &st, extra);
+  }
+
+  if (bench_want(steps, "chart_dot") || bench_want(steps, "chart_render")) {
+    netan_chart_options_t co = NETAN_CHART_OPTIONS_INIT;
+    co.title = "netan bench";
+    co.size_by = btw;
+    co.color_by = comm;
+    bench_step_start(&st);
+    char *dot = netan_chart_dot(v, &co, &error);
+    bench_step_end(&st);
+    if (!dot)
+      return fail("netan_chart_dot", error);
+    snprintf(extra, sizeof extra, "\"bytes\": %zu", strlen(dot));
+    bench_step_print("chart_dot", &st, extra);
+    if (dot_out) {
+      FILE *f = fopen(dot_out, "w");
+      if (!f || fputs(dot, f) < 0 || fclose(f) != 0) {
+        perror(dot_out);
+        return 1;
+      }
+    }
+    if (bench_want(steps, "chart_render")) {
+      bench_step_start(&st);
+      GBytes *svg = netan_chart_render_dot(dot, NULL, "svg", &error);
+      bench_step_end(&st);
+      if (!svg)
+        return fail("netan_chart_render_dot", error);
+      gsize len = 0;
+      const void *data = g_bytes_get_data(svg, &len);
+      snprintf(extra, sizeof extra, "\"bytes\": %zu, \"format\": \"svg\"", (size_t)len);
+      bench_step_print("chart_render", &st, extra);
+      if (svg_out) {
+        FILE *f = fopen(svg_out, "wb");
+        if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+          perror(svg_out);
+          return 1;
+        }
+      }
+      g_bytes_unref(svg);
+    }
+    g_free(dot);
+  }
+
+  if (btw)
+    netan_table_free(btw);
+  if (comm)
+    netan_table_free(comm);
+  netan_view_free(v);
+  netan_case_free(c);
+  bench_json_end();
+  return 0;
+}

@@ -1,0 +1,723 @@
+/* netan._netan: the CPython extension over libnetan. Thin on purpose: the
+ * Pythonic layer (results, pandas, networkx) is in the netan package.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <netan/netan.h>
+
+/* ---- errors: one exception class per NETAN_ERROR code ---- */
+
+static PyObject *exc_by_code[NETAN_ERROR_STALE + 1];
+static PyObject *exc_base;
+
+/* Raises the exception of @e's code and frees @e; returns NULL. */
+static PyObject *
+raise_gerror(GError *e)
+{
+  PyObject *cls = exc_base;
+  if (e->domain == NETAN_ERROR && e->code >= 0 && e->code <= NETAN_ERROR_STALE && exc_by_code[e->code])
+    cls = exc_by_code[e->code];
+  PyObject *args = Py_BuildValue("(si)", e->message, e->code);
+  if (args) {
+    PyErr_SetObject(cls, args);
+    Py_DECREF(args);
+  }
+  g_error_free(e);
+  return NULL;
+}
+
+/* ---- tables: (columns, rows, meta) ---- */
+
+static PyObject *
+table_to_python(netan_table_t *t)
+{
+  int nc = netan_table_n_columns(t);
+  int64_t nr = netan_table_n_rows(t);
+  PyObject *cols = PyList_New(nc), *rows = PyList_New((Py_ssize_t)nr), *meta = PyDict_New();
+  if (!cols || !rows || !meta)
+    goto fail;
+  for (int c = 0; c < nc; c++) {
+    PyObject *name = PyUnicode_FromString(netan_table_column_name(t, c));
+    if (!name)
+      goto fail;
+    PyList_SET_ITEM(cols, c, name);
+  }
+  for (int64_t r = 0; r < nr; r++) {
+    PyObject *row = PyTuple_New(nc);
+    if (!row)
+      goto fail;
+    PyList_SET_ITEM(rows, (Py_ssize_t)r, row);
+    for (int c = 0; c < nc; c++) {
+      PyObject *cell;
+      switch (netan_table_column_type(t, c)) {
+      case NETAN_COLUMN_INT: cell = PyLong_FromLongLong(netan_table_get_int(t, r, c)); break;
+      case NETAN_COLUMN_DOUBLE: cell = PyFloat_FromDouble(netan_table_get_double(t, r, c)); break;
+      default: {
+        const char *s = netan_table_get_string(t, r, c);
+        cell = s ? PyUnicode_FromString(s) : Py_NewRef(Py_None);
+      }
+      }
+      if (!cell)
+        goto fail;
+      PyTuple_SET_ITEM(row, c, cell);
+    }
+  }
+  char **keys = netan_table_meta_keys(t);
+  for (char **k = keys; *k; k++) {
+    PyObject *v = PyUnicode_FromString(netan_table_get_meta(t, *k));
+    if (!v || PyDict_SetItemString(meta, *k, v) < 0) {
+      Py_XDECREF(v);
+      g_strfreev(keys);
+      goto fail;
+    }
+    Py_DECREF(v);
+  }
+  g_strfreev(keys);
+  netan_table_free(t);
+  return Py_BuildValue("(NNN)", cols, rows, meta);
+fail:
+  Py_XDECREF(cols);
+  Py_XDECREF(rows);
+  Py_XDECREF(meta);
+  netan_table_free(t);
+  return NULL;
+}
+
+/* ---- Case ---- */
+
+typedef struct {
+  PyObject_HEAD
+  netan_case_t *kase;
+} CaseObject;
+
+static PyTypeObject CaseType;
+
+static int
+Case_init(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { NULL };
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, ":Case", kwlist))
+    return -1;
+  if (self->kase == NULL)
+    self->kase = netan_case_new();
+  return 0;
+}
+
+static void
+Case_dealloc(CaseObject *self)
+{
+  netan_case_free(self->kase);
+  Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *
+Case_add_source(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "name", "sha256", NULL };
+  const char *name, *sha = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "s|z:add_source", kwlist, &name, &sha))
+    return NULL;
+  GError *e = NULL;
+  int64_t id = netan_case_add_source(self->kase, name, sha, &e);
+  return id < 0 ? raise_gerror(e) : PyLong_FromLongLong(id);
+}
+
+static PyObject *
+Case_add_entity(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "type", "key", "label", NULL };
+  const char *type, *key, *label = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "ss|z:add_entity", kwlist, &type, &key, &label))
+    return NULL;
+  GError *e = NULL;
+  int64_t id = netan_case_add_entity(self->kase, type, key, label, &e);
+  return id < 0 ? raise_gerror(e) : PyLong_FromLongLong(id);
+}
+
+static PyObject *
+Case_add_link(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "a", "b", "type", "weight", "source", "row", NULL };
+  long long a, b, source = -1, row = -1;
+  const char *type = "contact";
+  double weight = 1.0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "LL|sdLL:add_link", kwlist, &a, &b, &type, &weight,
+                                   &source, &row))
+    return NULL;
+  netan_provenance_t prov = { source, row };
+  GError *e = NULL;
+  int64_t id = netan_case_add_link(self->kase, a, b, type, weight, source >= 0 ? &prov : NULL, &e);
+  return id < 0 ? raise_gerror(e) : PyLong_FromLongLong(id);
+}
+
+static PyObject *
+report_to_python(netan_ingest_report_t *r)
+{
+  int64_t n = netan_ingest_report_rows_rejected(r);
+  PyObject *rejects = PyList_New((Py_ssize_t)n);
+  if (!rejects) {
+    netan_ingest_report_free(r);
+    return NULL;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    netan_reject_t rj;
+    netan_ingest_report_get_reject(r, i, &rj);
+    PyObject *d = Py_BuildValue("{s:s,s:L,s:L,s:s}", "file", rj.file, "line", (long long)rj.line,
+                                "column", (long long)rj.column, "reason", rj.reason);
+    if (!d) {
+      Py_DECREF(rejects);
+      netan_ingest_report_free(r);
+      return NULL;
+    }
+    PyList_SET_ITEM(rejects, (Py_ssize_t)i, d);
+  }
+  PyObject *res = Py_BuildValue("{s:L,s:L,s:L,s:L,s:N}",
+                                "rows_read", (long long)netan_ingest_report_rows_read(r),
+                                "rows_ingested", (long long)netan_ingest_report_rows_ingested(r),
+                                "rows_rejected", (long long)n,
+                                "source_id", (long long)netan_ingest_report_source_id(r),
+                                "rejects", rejects);
+  netan_ingest_report_free(r);
+  return res;
+}
+
+static PyObject *
+Case_ingest_edgelist(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "path", "entity_type", "link_type", "delimiter", "strict",
+                            "allow_self_loops", NULL };
+  PyObject *path_obj = NULL;
+  const char *etype = "person", *ltype = "contact", *delim = ",";
+  int strict = 0, loops = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|sssppp:ingest_edgelist", kwlist,
+                                   PyUnicode_FSConverter, &path_obj, &etype, &ltype, &delim,
+                                   &strict, &loops))
+    return NULL;
+  if (strlen(delim) != 1) {
+    Py_DECREF(path_obj);
+    PyErr_SetString(PyExc_ValueError, "delimiter must be one character");
+    return NULL;
+  }
+  netan_edgelist_options_t o = NETAN_EDGELIST_OPTIONS_INIT;
+  o.entity_type = etype;
+  o.link_type = ltype;
+  o.delimiter = delim[0];
+  o.strict = strict;
+  o.allow_self_loops = loops;
+  GError *e = NULL;
+  netan_ingest_report_t *r;
+  Py_BEGIN_ALLOW_THREADS
+  r = netan_ingest_edgelist(self->kase, PyBytes_AS_STRING(path_obj), &o, &e);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(path_obj);
+  return r ? report_to_python(r) : raise_gerror(e);
+}
+
+static PyObject *
+Case_entities(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_entities(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    PyObject *t = Py_BuildValue("(Lsss)", (long long)i, netan_case_entity_type(self->kase, i),
+                                netan_case_entity_key(self->kase, i),
+                                netan_case_entity_label(self->kase, i));
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_links(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_links(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    int64_t a, b;
+    const char *type;
+    double w;
+    netan_provenance_t p;
+    netan_case_get_link(self->kase, i, &a, &b, &type, &w, &p);
+    PyObject *t = Py_BuildValue("(LLLsdLL)", (long long)i, (long long)a, (long long)b, type, w,
+                                (long long)p.source_id, (long long)p.row);
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_sources(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_sources(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    PyObject *t = Py_BuildValue("(Lsz)", (long long)i, netan_case_source_name(self->kase, i),
+                                netan_case_source_sha256(self->kase, i));
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_find_entity(CaseObject *self, PyObject *args)
+{
+  const char *type, *key;
+  if (!PyArg_ParseTuple(args, "ss:find_entity", &type, &key))
+    return NULL;
+  return PyLong_FromLongLong(netan_case_find_entity(self->kase, type, key));
+}
+
+static PyObject *
+Case_get_n_entities(CaseObject *self, void *closure)
+{
+  return PyLong_FromLongLong(netan_case_n_entities(self->kase));
+}
+
+static PyObject *
+Case_get_n_links(CaseObject *self, void *closure)
+{
+  return PyLong_FromLongLong(netan_case_n_links(self->kase));
+}
+
+static PyMethodDef Case_methods[] = {
+  { "add_source", (PyCFunction)(void (*)(void))Case_add_source, METH_VARARGS | METH_KEYWORDS, "add_source(name, sha256=None) -> id" },
+  { "add_entity", (PyCFunction)(void (*)(void))Case_add_entity, METH_VARARGS | METH_KEYWORDS, "add_entity(type, key, label=None) -> id" },
+  { "add_link", (PyCFunction)(void (*)(void))Case_add_link, METH_VARARGS | METH_KEYWORDS, "add_link(a, b, type='contact', weight=1.0, source=-1, row=-1) -> id" },
+  { "ingest_edgelist", (PyCFunction)(void (*)(void))Case_ingest_edgelist, METH_VARARGS | METH_KEYWORDS, "ingest_edgelist(path, ...) -> report dict" },
+  { "entities", (PyCFunction)Case_entities, METH_NOARGS, "[(id, type, key, label)]" },
+  { "links", (PyCFunction)Case_links, METH_NOARGS, "[(id, a, b, type, weight, source_id, row)]" },
+  { "sources", (PyCFunction)Case_sources, METH_NOARGS, "[(id, name, sha256)]" },
+  { "find_entity", (PyCFunction)Case_find_entity, METH_VARARGS, "find_entity(type, key) -> id or -1" },
+  { NULL }
+};
+
+static PyGetSetDef Case_getset[] = {
+  { "n_entities", (getter)Case_get_n_entities, NULL, "number of entities", NULL },
+  { "n_links", (getter)Case_get_n_links, NULL, "number of links", NULL },
+  { NULL }
+};
+
+static PyTypeObject CaseType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "netan._netan.Case",
+  .tp_basicsize = sizeof(CaseObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+  .tp_doc = "A case: sources, entities and links (low-level; use netan.Case).",
+  .tp_new = PyType_GenericNew,
+  .tp_init = (initproc)Case_init,
+  .tp_dealloc = (destructor)Case_dealloc,
+  .tp_methods = Case_methods,
+  .tp_getset = Case_getset,
+};
+
+/* ---- View ---- */
+
+typedef struct {
+  PyObject_HEAD
+  netan_view_t *view;
+  PyObject *case_obj;  /* strong reference: the view borrows the case */
+} ViewObject;
+
+static int
+View_init(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "case", "directed", "unweighted", "entity_type", "link_type",
+                            "drop_isolates", NULL };
+  PyObject *case_obj;
+  int directed = 0, unweighted = 0, drop = 0;
+  const char *etype = NULL, *ltype = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!|ppzzp:View", kwlist, &CaseType, &case_obj,
+                                   &directed, &unweighted, &etype, &ltype, &drop))
+    return -1;
+  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
+  o.directed = directed;
+  o.length = unweighted ? NETAN_LENGTH_UNWEIGHTED : NETAN_LENGTH_INVERSE_STRENGTH;
+  o.entity_type = etype;
+  o.link_type = ltype;
+  o.drop_isolates = drop;
+  GError *e = NULL;
+  netan_view_t *v = netan_view_build(((CaseObject *)case_obj)->kase, &o, &e);
+  if (v == NULL) {
+    raise_gerror(e);
+    return -1;
+  }
+  netan_view_free(self->view);
+  self->view = v;
+  Py_INCREF(case_obj);
+  Py_XSETREF(self->case_obj, case_obj);
+  return 0;
+}
+
+static void
+View_dealloc(ViewObject *self)
+{
+  netan_view_free(self->view);
+  Py_XDECREF(self->case_obj);
+  Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+view_ready(ViewObject *self)
+{
+  if (self->view == NULL) {
+    PyErr_SetString(PyExc_RuntimeError, "the view was not initialised");
+    return 0;
+  }
+  return 1;
+}
+
+static PyObject *
+View_degree(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "mode", "strength", NULL };
+  const char *mode = "all";
+  int strength = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|sp:degree", kwlist, &mode, &strength) || !view_ready(self))
+    return NULL;
+  netan_degree_options_t o = NETAN_DEGREE_OPTIONS_INIT;
+  if (strcmp(mode, "all") == 0) o.mode = NETAN_DEGREE_ALL;
+  else if (strcmp(mode, "in") == 0) o.mode = NETAN_DEGREE_IN;
+  else if (strcmp(mode, "out") == 0) o.mode = NETAN_DEGREE_OUT;
+  else {
+    PyErr_Format(PyExc_ValueError, "mode must be 'all', 'in' or 'out', not %R", PyTuple_GET_ITEM(args, 0));
+    return NULL;
+  }
+  o.strength = strength;
+  GError *e = NULL;
+  netan_table_t *t = netan_centrality_degree(self->view, &o, &e);
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+/* Progress from C back into a Python callable; an exception it raises is
+ * kept and re-raised after the call (never overwritten). */
+typedef struct {
+  PyObject *callable;
+  int failed;
+} py_progress_t;
+
+static int
+call_python_progress(double fraction, void *payload)
+{
+  py_progress_t *p = payload;
+  if (p->failed)
+    return 1;
+  PyGILState_STATE st = PyGILState_Ensure();
+  PyObject *r = PyObject_CallFunction(p->callable, "d", fraction);
+  int stop = 0;
+  if (r == NULL) {
+    p->failed = 1;
+    stop = 1;
+  } else {
+    stop = PyObject_IsTrue(r) == 1;
+    Py_DECREF(r);
+  }
+  PyGILState_Release(st);
+  return stop;
+}
+
+static PyObject *
+View_betweenness(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "normalized", "progress", NULL };
+  int normalized = 0;
+  PyObject *progress = Py_None;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pO:betweenness", kwlist, &normalized, &progress) ||
+      !view_ready(self))
+    return NULL;
+  if (progress != Py_None && !PyCallable_Check(progress)) {
+    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
+    return NULL;
+  }
+  netan_betweenness_options_t o = NETAN_BETWEENNESS_OPTIONS_INIT;
+  o.normalized = normalized;
+  py_progress_t p = { progress, 0 };
+  if (progress != Py_None) {
+    o.progress = call_python_progress;
+    o.payload = &p;
+  }
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_centrality_betweenness(self->view, &o, &e);
+  Py_END_ALLOW_THREADS
+  if (p.failed) {  /* the callback's own exception wins */
+    if (t) netan_table_free(t);
+    if (e) g_error_free(e);
+    return NULL;
+  }
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_louvain(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "seed", "resolution", "weighted", NULL };
+  unsigned long long seed = 42;
+  double resolution = 1.0;
+  int weighted = 1;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|Kdp:louvain", kwlist, &seed, &resolution, &weighted) ||
+      !view_ready(self))
+    return NULL;
+  netan_louvain_options_t o = NETAN_LOUVAIN_OPTIONS_INIT;
+  o.seed = seed;
+  o.resolution = resolution;
+  o.weighted = weighted;
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_communities_louvain(self->view, &o, &e);
+  Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_edges(ViewObject *self, PyObject *noargs)
+{
+  if (!view_ready(self))
+    return NULL;
+  int64_t m = netan_view_n_edges(self->view);
+  PyObject *list = PyList_New((Py_ssize_t)m);
+  for (int64_t i = 0; list && i < m; i++) {
+    int64_t a, b, k;
+    double s, l;
+    netan_view_get_edge(self->view, i, &a, &b, &s, &l, &k);
+    PyObject *t = Py_BuildValue("(LLddL)", (long long)netan_view_entity(self->view, a),
+                                (long long)netan_view_entity(self->view, b), s, l, (long long)k);
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+View_vertices(ViewObject *self, PyObject *noargs)
+{
+  if (!view_ready(self))
+    return NULL;
+  int64_t n = netan_view_n_vertices(self->view);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    PyObject *x = PyLong_FromLongLong(netan_view_entity(self->view, i));
+    if (!x) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, x);
+  }
+  return list;
+}
+
+static PyObject *
+View_chart(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "format", "title", "layout", "size_by", "communities", "show_keys", NULL };
+  const char *format = "dot", *title = NULL, *layout = NULL;
+  PyObject *size_by = Py_None, *color_by = Py_None;
+  int show_keys = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|szzOOp:chart", kwlist, &format, &title, &layout,
+                                   &size_by, &color_by, &show_keys) || !view_ready(self))
+    return NULL;
+  netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
+  o.title = title;
+  o.layout = layout;
+  o.show_keys = show_keys;
+  GError *e = NULL;
+  netan_table_t *size_t_ = NULL, *color_t = NULL;
+  if (size_by != Py_None || color_by != Py_None) {
+    /* run the measures in C: the caller names them */
+    if (size_by != Py_None) {
+      const char *m = PyUnicode_Check(size_by) ? PyUnicode_AsUTF8(size_by) : NULL;
+      if (m == NULL || (strcmp(m, "betweenness") != 0 && strcmp(m, "degree") != 0)) {
+        PyErr_SetString(PyExc_ValueError, "size_by must be 'betweenness' or 'degree'");
+        return NULL;
+      }
+      size_t_ = strcmp(m, "degree") == 0 ? netan_centrality_degree(self->view, NULL, &e)
+                                         : netan_centrality_betweenness(self->view, NULL, &e);
+      if (size_t_ == NULL)
+        return raise_gerror(e);
+    }
+    if (color_by != Py_None) {
+      unsigned long long seed = PyLong_Check(color_by) ? PyLong_AsUnsignedLongLong(color_by) : 0;
+      if (!PyLong_Check(color_by) || PyErr_Occurred()) {
+        netan_table_free(size_t_);
+        if (!PyErr_Occurred())
+          PyErr_SetString(PyExc_TypeError, "communities must be the Louvain seed (an int) or None");
+        return NULL;
+      }
+      netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
+      lo.seed = seed;
+      color_t = netan_communities_louvain(self->view, &lo, &e);
+      if (color_t == NULL) {
+        netan_table_free(size_t_);
+        return raise_gerror(e);
+      }
+    }
+  }
+  o.size_by = size_t_;
+  o.color_by = color_t;
+  PyObject *result = NULL;
+  char *dot = netan_chart_dot(self->view, &o, &e);
+  netan_table_free(size_t_);
+  netan_table_free(color_t);
+  if (dot == NULL)
+    return raise_gerror(e);
+  if (strcmp(format, "dot") == 0) {
+    result = PyBytes_FromString(dot);
+  } else {
+    GBytes *bytes;
+    Py_BEGIN_ALLOW_THREADS
+    bytes = netan_chart_render_dot(dot, NULL, format, &e);
+    Py_END_ALLOW_THREADS
+    if (bytes == NULL) {
+      g_free(dot);
+      return raise_gerror(e);
+    }
+    gsize n;
+    const char *data = g_bytes_get_data(bytes, &n);
+    result = PyBytes_FromStringAndSize(data, (Py_ssize_t)n);
+    g_bytes_unref(bytes);
+  }
+  g_free(dot);
+  return result;
+}
+
+static PyObject *View_get_n_vertices(ViewObject *s, void *c) { return view_ready(s) ? PyLong_FromLongLong(netan_view_n_vertices(s->view)) : NULL; }
+static PyObject *View_get_n_edges(ViewObject *s, void *c) { return view_ready(s) ? PyLong_FromLongLong(netan_view_n_edges(s->view)) : NULL; }
+static PyObject *View_get_directed(ViewObject *s, void *c) { return view_ready(s) ? PyBool_FromLong(netan_view_is_directed(s->view)) : NULL; }
+static PyObject *View_get_length(ViewObject *s, void *c) { return view_ready(s) ? PyUnicode_FromString(netan_view_length_name(s->view)) : NULL; }
+static PyObject *View_get_case(ViewObject *s, void *c) { return Py_NewRef(s->case_obj ? s->case_obj : Py_None); }
+
+static PyMethodDef View_methods[] = {
+  { "degree", (PyCFunction)(void (*)(void))View_degree, METH_VARARGS | METH_KEYWORDS, "degree(mode='all', strength=False) -> (columns, rows, meta)" },
+  { "betweenness", (PyCFunction)(void (*)(void))View_betweenness, METH_VARARGS | METH_KEYWORDS, "betweenness(normalized=False, progress=None) -> (columns, rows, meta)" },
+  { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
+  { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
+  { "vertices", (PyCFunction)View_vertices, METH_NOARGS, "[entity id of each vertex]" },
+  { "chart", (PyCFunction)(void (*)(void))View_chart, METH_VARARGS | METH_KEYWORDS, "chart(format='dot', title=None, layout=None, size_by=None, communities=None, show_keys=False) -> bytes: size_by 'betweenness' or 'degree'; communities = Louvain seed colours them" },
+  { NULL }
+};
+
+static PyGetSetDef View_getset[] = {
+  { "n_vertices", (getter)View_get_n_vertices, NULL, NULL, NULL },
+  { "n_edges", (getter)View_get_n_edges, NULL, NULL, NULL },
+  { "directed", (getter)View_get_directed, NULL, NULL, NULL },
+  { "length", (getter)View_get_length, NULL, "how path measures read edges", NULL },
+  { "case", (getter)View_get_case, NULL, NULL, NULL },
+  { NULL }
+};
+
+static PyTypeObject ViewType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "netan._netan.View",
+  .tp_basicsize = sizeof(ViewObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+  .tp_doc = "A view of a case as a graph (low-level; use netan.View).",
+  .tp_new = PyType_GenericNew,
+  .tp_init = (initproc)View_init,
+  .tp_dealloc = (destructor)View_dealloc,
+  .tp_methods = View_methods,
+  .tp_getset = View_getset,
+};
+
+/* ---- module ---- */
+
+static PyObject *
+mod_version(PyObject *self, PyObject *noargs)
+{
+  return PyUnicode_FromString(netan_version());
+}
+
+static PyObject *
+mod_render_dot(PyObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "dot", "format", "layout", NULL };
+  const char *dot, *format, *layout = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "ss|z:render_dot", kwlist, &dot, &format, &layout))
+    return NULL;
+  GError *e = NULL;
+  GBytes *bytes;
+  Py_BEGIN_ALLOW_THREADS
+  bytes = netan_chart_render_dot(dot, layout, format, &e);
+  Py_END_ALLOW_THREADS
+  if (bytes == NULL)
+    return raise_gerror(e);
+  gsize n;
+  const char *data = g_bytes_get_data(bytes, &n);
+  PyObject *r = PyBytes_FromStringAndSize(data, (Py_ssize_t)n);
+  g_bytes_unref(bytes);
+  return r;
+}
+
+static PyMethodDef module_methods[] = {
+  { "version", mod_version, METH_NOARGS, "libnetan's version" },
+  { "render_dot", (PyCFunction)(void (*)(void))mod_render_dot, METH_VARARGS | METH_KEYWORDS, "render_dot(dot, format, layout=None) -> bytes" },
+  { NULL }
+};
+
+static struct PyModuleDef module_def = {
+  PyModuleDef_HEAD_INIT, "netan._netan", "libnetan bindings (low-level)", -1, module_methods,
+  NULL, NULL, NULL, NULL,
+};
+
+static const struct {
+  int code;
+  const char *name;
+  const char *base;  /* a builtin the class also derives from, or NULL */
+} exc_specs[] = {
+  { NETAN_ERROR_FAILED, "FailedError", NULL },
+  { NETAN_ERROR_INVALID_ARGUMENT, "InvalidArgumentError", "ValueError" },
+  { NETAN_ERROR_NOT_FOUND, "NotFoundError", "LookupError" },
+  { NETAN_ERROR_PARSE, "ParseError", "ValueError" },
+  { NETAN_ERROR_IO, "FileError", "OSError" },
+  { NETAN_ERROR_BACKEND, "BackendError", "RuntimeError" },
+  { NETAN_ERROR_CANCELLED, "CancelledError", NULL },
+  { NETAN_ERROR_STALE, "StaleViewError", NULL },
+};
+
+PyMODINIT_FUNC
+PyInit__netan(void)
+{
+  if (PyType_Ready(&CaseType) < 0 || PyType_Ready(&ViewType) < 0)
+    return NULL;
+  PyObject *m = PyModule_Create(&module_def);
+  if (m == NULL)
+    return NULL;
+  PyObject *builtins = PyEval_GetBuiltins();
+  exc_base = PyErr_NewExceptionWithDoc("netan.Error",
+      "Base of netan's errors; args are (message, code).", NULL, NULL);
+  if (exc_base == NULL || PyModule_AddObjectRef(m, "Error", exc_base) < 0)
+    goto fail;
+  for (gsize i = 0; i < G_N_ELEMENTS(exc_specs); i++) {
+    PyObject *bases = exc_specs[i].base
+        ? PyTuple_Pack(2, exc_base, PyDict_GetItemString(builtins, exc_specs[i].base))
+        : PyTuple_Pack(1, exc_base);
+    g_autofree char *qual = g_strconcat("netan.", exc_specs[i].name, NULL);
+    PyObject *cls = bases ? PyErr_NewException(qual, bases, NULL) : NULL;
+    Py_XDECREF(bases);
+    if (cls == NULL || PyModule_AddObjectRef(m, exc_specs[i].name, cls) < 0)
+      goto fail;
+    exc_by_code[exc_specs[i].code] = cls;
+  }
+  if (PyModule_AddObjectRef(m, "Case", (PyObject *)&CaseType) < 0 ||
+      PyModule_AddObjectRef(m, "View", (PyObject *)&ViewType) < 0)
+    goto fail;
+  return m;
+fail:
+  Py_DECREF(m);
+  return NULL;
+}

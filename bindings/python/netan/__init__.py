@@ -1,0 +1,154 @@
+"""netan: link analysis of criminal networks.
+
+    import netan
+    case = netan.Case.from_edgelist("calls.csv")
+    view = case.view()                      # undirected, path length = 1/weight
+    view.betweenness().top(10)              # most central brokers
+    view.louvain(seed=1).meta["modularity"]
+    view.chart(size_by="betweenness", communities=1).save("chart.svg")
+
+Results are lists of dicts (``Result``) with a ``meta`` dict saying how they
+were computed, and ``to_pandas()`` when pandas is installed. Errors are
+``netan.Error`` subclasses mapped from libnetan's error codes.
+"""
+from . import _netan
+from ._netan import (Error, FailedError, InvalidArgumentError, NotFoundError, ParseError,
+                     FileError, BackendError, CancelledError, StaleViewError)
+from ._results import Result, IngestReport
+from .interop import to_networkx, to_igraph, from_networkx
+
+__version__ = _netan.version()
+
+__all__ = ["Case", "View", "Chart", "Result", "IngestReport", "Error", "FailedError",
+           "InvalidArgumentError", "NotFoundError", "ParseError", "FileError", "BackendError",
+           "CancelledError", "StaleViewError", "to_networkx", "to_igraph", "from_networkx",
+           "render_dot", "__version__"]
+
+
+class Case(_netan.Case):
+    """A case: sources, typed entities and links with their provenance."""
+
+    @classmethod
+    def from_edgelist(cls, path, **options):
+        """A new case from an edge list (see ingest_edgelist); the report is
+        kept as ``case.last_report``."""
+        case = cls()
+        case.ingest_edgelist(path, **options)
+        return case
+
+    def ingest_edgelist(self, path, entity_type="person", link_type="contact", delimiter=",",
+                        strict=False, allow_self_loops=False):
+        """Reads ``source,target[,weight]`` (header row first). Bad rows are
+        rejected with line, column and reason (see the returned report);
+        ``strict=True`` raises ParseError at the first one instead."""
+        raw = super().ingest_edgelist(path, entity_type=entity_type, link_type=link_type,
+                                      delimiter=delimiter, strict=strict,
+                                      allow_self_loops=allow_self_loops)
+        self.last_report = IngestReport(raw)
+        return self.last_report
+
+    def entities(self):
+        """Every entity as a dict: id, type, key, label."""
+        return Result([dict(id=i, type=t, key=k, label=l) for i, t, k, l in super().entities()])
+
+    def links(self):
+        """Every link as a dict, with its provenance (source id and row)."""
+        return Result([dict(id=i, a=a, b=b, type=t, weight=w, source=s, row=r)
+                       for i, a, b, t, w, s, r in super().links()])
+
+    def sources(self):
+        return Result([dict(id=i, name=n, sha256=h) for i, n, h in super().sources()])
+
+    def entity(self, key, type="person"):
+        """The entity id of (type, key); KeyError if there is none."""
+        i = self.find_entity(type, key)
+        if i < 0:
+            raise KeyError(f"no {type} with key {key!r}")
+        return i
+
+    def view(self, directed=False, unweighted=False, entity_type=None, link_type=None,
+             drop_isolates=False):
+        """A View of this case. Link weights are strengths (more = closer);
+        path measures read length = 1/strength, or 1 with unweighted=True."""
+        return View(self, directed=directed, unweighted=unweighted, entity_type=entity_type,
+                    link_type=link_type, drop_isolates=drop_isolates)
+
+    def __repr__(self):
+        return f"<netan.Case {self.n_entities} entities, {self.n_links} links>"
+
+
+class View(_netan.View):
+    """A selection of a case as a graph; built once, reused for every measure.
+    It keeps its case alive. If the case changes, measures raise StaleViewError."""
+
+    def degree(self, mode="all", strength=False):
+        """Distinct neighbours (or, with strength=True, sum of edge strengths)."""
+        return Result.from_table(super().degree(mode=mode, strength=strength))
+
+    def betweenness(self, normalized=False, progress=None):
+        """Exact betweenness; edges read as lengths (see ``self.length``).
+        progress(fraction) may return True to cancel (CancelledError)."""
+        return Result.from_table(super().betweenness(normalized=normalized, progress=progress))
+
+    def louvain(self, seed=42, resolution=1.0, weighted=True):
+        """Louvain communities (igraph multilevel), seeded; strengths weigh
+        modularity. ``meta["modularity"]`` is the partition's modularity."""
+        return Result.from_table(super().louvain(seed=seed, resolution=resolution,
+                                                 weighted=weighted))
+
+    def edges(self):
+        """Every edge: the two entity ids, strength, length and links merged."""
+        return Result([dict(a=a, b=b, strength=s, length=l, links=k)
+                       for a, b, s, l, k in super().edges()])
+
+    def chart(self, title=None, layout=None, size_by="betweenness", communities=42,
+              show_keys=False):
+        """A Chart: nodes sized by a measure ('betweenness', 'degree' or None),
+        coloured by Louvain communities with the given seed (None: no colour)."""
+        return Chart(self, title=title, layout=layout, size_by=size_by, communities=communities,
+                     show_keys=show_keys)
+
+    def to_networkx(self):
+        return to_networkx(self)
+
+    def to_igraph(self):
+        return to_igraph(self)
+
+    def __repr__(self):
+        kind = "directed" if self.directed else "undirected"
+        return f"<netan.View {self.n_vertices} vertices, {self.n_edges} edges, {kind}, {self.length}>"
+
+
+class Chart:
+    """A chart of a view, rendered by Graphviz through netan-render.
+    Shows inline in Jupyter (SVG)."""
+
+    def __init__(self, view, **options):
+        self.view = view
+        self.options = options
+
+    def render(self, format="svg"):
+        """The chart as bytes: 'svg', 'pdf', 'png' or 'dot' (the DOT netan built)."""
+        return _netan.View.chart(self.view, format=format, **self.options)
+
+    def dot(self):
+        return self.render("dot").decode("utf-8")
+
+    def save(self, path, format=None):
+        """Writes the chart; the format comes from the extension by default."""
+        import os
+        fmt = format or os.path.splitext(str(path))[1].lstrip(".").lower()
+        if fmt not in ("svg", "pdf", "png", "dot"):
+            raise InvalidArgumentError(f"{path}: use .svg, .pdf, .png or .dot", 1)
+        data = self.render(fmt)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def _repr_svg_(self):
+        return self.render("svg").decode("utf-8")
+
+
+def render_dot(dot, format="svg", layout=None):
+    """Lays out and renders DOT text with Graphviz (through netan-render)."""
+    return _netan.render_dot(dot, format, layout)

@@ -1,0 +1,147 @@
+/* netan-render: lays out and renders a DOT graph with Graphviz.
+ *
+ * SPDX-License-Identifier: MIT
+ * Copyright (c) 2026 the netan authors
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a
+ * copy of this software and associated documentation files (the
+ * "Software"), to deal in the Software without restriction, including
+ * without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to permit
+ * persons to whom the Software is furnished to do so, subject to the
+ * following conditions: The above copyright notice and this permission
+ * notice shall be included in all copies or substantial portions of the
+ * Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
+ *
+ * Why a separate program: libnetan is GPL (it links igraph) and Graphviz is
+ * EPL-1.0, which the GPL does not admit in one program. libnetan writes the
+ * chart as DOT text and pipes it here; this program links only Graphviz and
+ * shares no code with libnetan.
+ *
+ * Usage: netan-render -T FORMAT [-K LAYOUT] < graph.dot > output
+ * Exit status: 0 rendered; 2 bad usage, unknown format or layout;
+ * 3 the DOT could not be read or Graphviz failed (its messages on stderr).
+ */
+#include <gvc.h>
+#include <graphviz_version.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const formats[] = { "svg", "pdf", "png", "dot", "xdot", "json", "plain", NULL };
+static const char *const layouts[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage",
+                                       "patchwork", NULL };
+
+static int
+in_list(const char *s, const char *const *list)
+{
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0)
+      return 1;
+  return 0;
+}
+
+static int
+graphviz_message(char *msg)
+{
+  fprintf(stderr, "graphviz: %s", msg);
+  return 0;
+}
+
+static char *
+read_all(FILE *in, size_t *len)
+{
+  size_t cap = 1 << 16, n = 0, got;
+  char *buf = malloc(cap + 1);
+  while (buf && (got = fread(buf + n, 1, cap - n, in)) > 0) {
+    n += got;
+    if (n == cap) {
+      char *bigger = realloc(buf, 2 * cap + 1);
+      if (!bigger) {
+        free(buf);
+        return NULL;
+      }
+      buf = bigger;
+      cap *= 2;
+    }
+  }
+  if (buf)
+    buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
+int
+main(int argc, char **argv)
+{
+  const char *format = NULL, *layout = NULL;
+  if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+    printf("netan-render (Graphviz %s)\n", PACKAGE_VERSION);
+    return 0;
+  }
+  /* Read the whole input first, whatever the arguments: the writer on the
+   * other end of the pipe must never see it closed early (SIGPIPE). */
+  size_t len;
+  char *text = read_all(stdin, &len);
+  int usage = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "-T") == 0 && i + 1 < argc) format = argv[++i];
+    else if (strcmp(argv[i], "-K") == 0 && i + 1 < argc) layout = argv[++i];
+    else usage = 1;
+  }
+  if (usage) {
+    fprintf(stderr, "usage: netan-render -T FORMAT [-K LAYOUT] < in.dot > out\n");
+    free(text);
+    return 2;
+  }
+  if (format == NULL || !in_list(format, formats)) {
+    fprintf(stderr, "netan-render: unknown output format '%s' (svg, pdf, png, dot, xdot, json, plain)\n",
+            format ? format : "");
+    free(text);
+    return 2;
+  }
+  if (layout != NULL && !in_list(layout, layouts)) {
+    fprintf(stderr, "netan-render: unknown layout '%s' (dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)\n",
+            layout);
+    free(text);
+    return 2;
+  }
+  if (text == NULL) {
+    fprintf(stderr, "netan-render: cannot read the DOT input\n");
+    return 3;
+  }
+  agseterrf(graphviz_message);
+  GVC_t *gvc = gvContext();
+  Agraph_t *g = agmemread(text);
+  free(text);
+  if (g == NULL) {
+    fprintf(stderr, "netan-render: the input is not a DOT graph\n");
+    gvFreeContext(gvc);
+    return 3;
+  }
+  if (layout == NULL) {
+    const char *own = agget(g, (char *)"layout");
+    layout = (own && *own) ? own : "dot";
+  }
+  int status = 0;
+  char *out = NULL;
+  unsigned int out_len = 0;
+  if (gvLayout(gvc, g, layout) != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not lay out the graph with '%s'\n", layout);
+    status = 3;
+  } else {
+    if (gvRenderData(gvc, g, format, &out, &out_len) != 0) {
+      fprintf(stderr, "netan-render: Graphviz could not render '%s'\n", format);
+      status = 3;
+    } else if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+      fprintf(stderr, "netan-render: cannot write the output\n");
+      status = 3;
+    }
+    gvFreeRenderData(out);
+    gvFreeLayout(gvc, g);
+  }
+  agclose(g);
+  if (gvFreeContext(gvc) != 0 && status == 0)
+    status = 3;
+  return status;
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#if !defined(NETAN_INSIDE) && !defined(NETAN_COMPILATION)
+#error "Only <netan/netan.h> can be included directly."
+#endif
+#ifndef NETAN_ANALYSIS_H
+#define NETAN_ANALYSIS_H
+
+#include <netan/netan-view.h>
+#include <netan/netan-table.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Analyses run on a view and return a table. Centrality tables have one row
+ * per vertex with the columns
+ *   entity (int), key, label, type (string), value (double), rank (int)
+ * sorted by value, highest first, ties by key; rank is 1 for the highest
+ * value and equal values share the best rank ("1224" ranking).
+ * Metadata: "measure", "weights" (which weights were read and how),
+ * "directed", "normalized".
+ *
+ * igraph is not thread-safe in Debian's build: libnetan serialises all of
+ * its igraph calls behind one lock, so analyses may be called from several
+ * threads but run one at a time.
+ */
+
+typedef enum {
+  NETAN_DEGREE_ALL = 0,
+  NETAN_DEGREE_IN = 1,   /* directed views only; = ALL on undirected ones */
+  NETAN_DEGREE_OUT = 2
+} netan_degree_mode_t;
+
+#define NETAN_DEGREE_OPTIONS_VERSION 1
+typedef struct {
+  unsigned int version;
+  netan_degree_mode_t mode;
+  /* FALSE (default): number of distinct neighbours joined by an edge of the
+   * view (parallel links are merged by the view). TRUE: strength, the sum
+   * of the strengths of the vertex's edges. */
+  gboolean strength;
+} netan_degree_options_t;
+#define NETAN_DEGREE_OPTIONS_INIT { NETAN_DEGREE_OPTIONS_VERSION, NETAN_DEGREE_ALL, FALSE }
+NETAN_API void netan_degree_options_init(netan_degree_options_t *opts);
+
+/**
+ * Degree (or strength) of every vertex. @opts may be NULL.
+ * Time: O(|V| + |E|).
+ */
+NETAN_API netan_table_t *netan_centrality_degree(const netan_view_t *v,
+                                                 const netan_degree_options_t *opts,
+                                                 GError **error);
+
+#define NETAN_BETWEENNESS_OPTIONS_VERSION 1
+typedef struct {
+  unsigned int version;
+  /* FALSE (default): raw counts of shortest paths through the vertex, each
+   * unordered pair counted once on undirected views (igraph's and
+   * networkx's normalized=False convention). TRUE: divided by the number of
+   * pairs not including the vertex, (n-1)(n-2)/2 undirected or (n-1)(n-2)
+   * directed, as networkx's normalized=True. */
+  gboolean normalized;
+  netan_progress_cb progress;   /* may be NULL */
+  void *payload;
+} netan_betweenness_options_t;
+#define NETAN_BETWEENNESS_OPTIONS_INIT { NETAN_BETWEENNESS_OPTIONS_VERSION, FALSE, NULL, NULL }
+NETAN_API void netan_betweenness_options_init(netan_betweenness_options_t *opts);
+
+/**
+ * Exact betweenness centrality (Brandes 2001) of every vertex: the number
+ * of shortest paths between other vertices that pass through it, shared
+ * among equally short paths.
+ *
+ * Weights are read as LENGTHS, taken from the view: 1/strength by default
+ * (strong ties are short), or unweighted. Direction follows the view.
+ * Time: O(|V||E| + |V|^2 log |V|) weighted, O(|V||E|) unweighted.
+ * Errors: NETAN_ERROR_STALE, NETAN_ERROR_CANCELLED, NETAN_ERROR_BACKEND.
+ */
+NETAN_API netan_table_t *netan_centrality_betweenness(const netan_view_t *v,
+                                                      const netan_betweenness_options_t *opts,
+                                                      GError **error);
+
+#define NETAN_LOUVAIN_OPTIONS_VERSION 1
+typedef struct {
+  unsigned int version;
+  uint64_t seed;        /* igraph's RNG is seeded with it: same seed, same partition */
+  double resolution;    /* > 0; 1 is classic modularity (default) */
+  gboolean weighted;    /* TRUE (default): edge STRENGTHS weigh the modularity */
+} netan_louvain_options_t;
+#define NETAN_LOUVAIN_OPTIONS_INIT { NETAN_LOUVAIN_OPTIONS_VERSION, 42, 1.0, TRUE }
+NETAN_API void netan_louvain_options_init(netan_louvain_options_t *opts);
+
+/**
+ * Louvain (multilevel modularity optimisation; Blondel et al. 2008) with
+ * igraph_community_multilevel. Directed views are symmetrised first (the
+ * strengths of a->b and b->a are added), as modularity here is undirected.
+ *
+ * The table has one row per vertex with the columns
+ *   entity, key, label, type, community (int), community_size (int)
+ * sorted by community then key. Communities are numbered by size, the
+ * largest first (0), ties by their smallest entity id, so the numbering
+ * does not depend on igraph's internal order.
+ * Metadata: "method", "seed", "resolution", "weights", "modularity"
+ * (of the final partition, "%.17g"), "communities".
+ */
+NETAN_API netan_table_t *netan_communities_louvain(const netan_view_t *v,
+                                                   const netan_louvain_options_t *opts,
+                                                   GError **error);
+
+G_END_DECLS
+
+#endif

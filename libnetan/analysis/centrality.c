@@ -1,0 +1,146 @@
+/* Centrality measures on a view.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "analysis/vertex-table.h"
+
+void
+netan_degree_options_init(netan_degree_options_t *opts)
+{
+  static const netan_degree_options_t defaults = NETAN_DEGREE_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+void
+netan_betweenness_options_init(netan_betweenness_options_t *opts)
+{
+  static const netan_betweenness_options_t defaults = NETAN_BETWEENNESS_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+static gboolean
+check_version(unsigned int got, unsigned int want, const char *what, GError **error)
+{
+  if (got == want)
+    return TRUE;
+  g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "%s options: unknown version %u",
+              what, got);
+  return FALSE;
+}
+
+/* ---- degree ---- */
+
+typedef struct {
+  const netan_view_t *view;
+  igraph_neimode_t mode;
+  gboolean strength;
+  igraph_vector_t out;
+} degree_job_t;
+
+static igraph_error_t
+degree_run(void *data)
+{
+  degree_job_t *j = data;
+  const igraph_t *g = &j->view->graph;
+  IGRAPH_CHECK(igraph_vector_resize(&j->out, igraph_vcount(g)));
+  if (j->strength) {
+    IGRAPH_CHECK(igraph_strength(g, &j->out, igraph_vss_all(), j->mode, IGRAPH_NO_LOOPS,
+                                 &j->view->strength));
+  } else {
+    igraph_vector_int_t deg;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, 0);
+    IGRAPH_CHECK(igraph_degree(g, &deg, igraph_vss_all(), j->mode, IGRAPH_NO_LOOPS));
+    for (igraph_integer_t i = 0; i < igraph_vcount(g); i++)
+      VECTOR(j->out)[i] = (double)VECTOR(deg)[i];
+    igraph_vector_int_destroy(&deg);
+    IGRAPH_FINALLY_CLEAN(1);
+  }
+  return IGRAPH_SUCCESS;
+}
+
+netan_table_t *
+netan_centrality_degree(const netan_view_t *v, const netan_degree_options_t *opts, GError **error)
+{
+  g_return_val_if_fail(v != NULL, NULL);
+  netan_degree_options_t o;
+  netan_degree_options_init(&o);
+  if (opts != NULL) {
+    if (!check_version(opts->version, NETAN_DEGREE_OPTIONS_VERSION, "degree", error))
+      return NULL;
+    o = *opts;
+  }
+  if (o.mode != NETAN_DEGREE_ALL && o.mode != NETAN_DEGREE_IN && o.mode != NETAN_DEGREE_OUT) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "degree: unknown mode %d", (int)o.mode);
+    return NULL;
+  }
+  if (!netan_view_i_check(v, error))
+    return NULL;
+  degree_job_t j = { v, o.mode == NETAN_DEGREE_IN ? IGRAPH_IN : o.mode == NETAN_DEGREE_OUT ? IGRAPH_OUT : IGRAPH_ALL,
+                     o.strength, { 0 } };
+  igraph_vector_init(&j.out, 0);  /* size 0 cannot fail */
+  netan_gi_call_t call = { .what = "degree" };
+  netan_table_t *t = NULL;
+  if (netan_gi_run(&call, degree_run, &j, error)) {
+    const char *mode = !netan_view_is_directed(v) || o.mode == NETAN_DEGREE_ALL ? "all"
+                       : o.mode == NETAN_DEGREE_IN ? "in" : "out";
+    t = netan_vt_centrality(v, VECTOR(j.out), o.strength ? "strength" : "degree");
+    netan_table_i_set_meta(t, "mode", "%s", mode);
+    netan_table_i_set_meta(t, "weights", "%s",
+                           o.strength ? "strength=sum of link weights" : "none (distinct neighbours)");
+    netan_table_i_set_meta(t, "normalized", "false");
+  }
+  igraph_vector_destroy(&j.out);
+  return t;
+}
+
+/* ---- betweenness ---- */
+
+typedef struct {
+  const netan_view_t *view;
+  igraph_vector_t out;
+} betweenness_job_t;
+
+static igraph_error_t
+betweenness_run(void *data)
+{
+  betweenness_job_t *j = data;
+  const netan_view_t *v = j->view;
+  return igraph_betweenness(&v->graph, &j->out, igraph_vss_all(), v->opts.directed,
+                            netan_view_i_lengths(v));
+}
+
+netan_table_t *
+netan_centrality_betweenness(const netan_view_t *v, const netan_betweenness_options_t *opts,
+                             GError **error)
+{
+  g_return_val_if_fail(v != NULL, NULL);
+  netan_betweenness_options_t o;
+  netan_betweenness_options_init(&o);
+  if (opts != NULL) {
+    if (!check_version(opts->version, NETAN_BETWEENNESS_OPTIONS_VERSION, "betweenness", error))
+      return NULL;
+    o = *opts;
+  }
+  if (!netan_view_i_check(v, error))
+    return NULL;
+  betweenness_job_t j = { v, { 0 } };
+  igraph_vector_init(&j.out, 0);
+  netan_gi_call_t call = { .what = "betweenness", .progress = o.progress, .payload = o.payload };
+  netan_table_t *t = NULL;
+  if (netan_gi_run(&call, betweenness_run, &j, error)) {
+    double n = (double)netan_view_n_vertices(v);
+    if (o.normalized) {
+      double pairs = (n - 1) * (n - 2) / (netan_view_is_directed(v) ? 1.0 : 2.0);
+      for (int64_t i = 0; i < (int64_t)n; i++)
+        VECTOR(j.out)[i] = pairs > 0 ? VECTOR(j.out)[i] / pairs : 0.0;
+    }
+    t = netan_vt_centrality(v, VECTOR(j.out), "betweenness");
+    netan_table_i_set_meta(t, "weights", "%s", netan_view_length_name(v));
+    netan_table_i_set_meta(t, "normalized", "%s",
+                           o.normalized ? (netan_view_is_directed(v) ? "1/((n-1)(n-2))" : "2/((n-1)(n-2))")
+                                        : "false");
+  }
+  igraph_vector_destroy(&j.out);
+  return t;
+}

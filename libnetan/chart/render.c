@@ -1,0 +1,117 @@
+/* Rendering through netan-render, the separately licensed Graphviz program.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include <netan/netan.h>
+
+#include <gio/gio.h>
+#include <string.h>
+
+static const char *const formats[] = { "svg", "pdf", "png", "dot", NULL };
+
+/* $NETAN_RENDER, else the installed program. */
+static char *
+find_renderer(GError **error)
+{
+  const char *env = g_getenv("NETAN_RENDER");
+  char *path = g_strdup(env && *env ? env : NETAN_LIBEXECDIR "/netan-render");
+  if (!g_file_test(path, G_FILE_TEST_IS_EXECUTABLE)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
+                "the chart renderer %s is not there or not executable "
+                "(install netan, or set NETAN_RENDER to the netan-render program)", path);
+    g_free(path);
+    return NULL;
+  }
+  return path;
+}
+
+GBytes *
+netan_chart_render_dot(const char *dot, const char *layout, const char *format, GError **error)
+{
+  g_return_val_if_fail(dot != NULL, NULL);
+  if (format == NULL || !g_strv_contains(formats, format)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "chart: unknown format \"%s\" (svg, pdf, png, dot)", format ? format : "");
+    return NULL;
+  }
+  g_autofree char *renderer = find_renderer(error);
+  if (renderer == NULL)
+    return NULL;
+  const char *argv[] = { renderer, "-T", format, layout ? "-K" : NULL, layout, NULL };
+  GError *e = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                  G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                  G_SUBPROCESS_FLAGS_STDERR_PIPE, &e);
+  if (proc == NULL) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "starting %s: %s", renderer, e->message);
+    g_error_free(e);
+    return NULL;
+  }
+  g_autoptr(GBytes) input = g_bytes_new_static(dot, strlen(dot));
+  GBytes *out = NULL, *err = NULL;
+  if (!g_subprocess_communicate(proc, input, NULL, &out, &err, &e)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "talking to %s: %s", renderer, e->message);
+    g_error_free(e);
+    return NULL;
+  }
+  int status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
+  if (status != 0) {
+    gsize n = 0;
+    const char *msg = err ? g_bytes_get_data(err, &n) : NULL;
+    g_autofree char *text = msg && n ? g_strstrip(g_strndup(msg, n)) : g_strdup("no message");
+    g_set_error(error, NETAN_ERROR, status == 2 ? NETAN_ERROR_INVALID_ARGUMENT : NETAN_ERROR_BACKEND,
+                "rendering %s failed (%s): %s", format,
+                status < 0 ? "renderer crashed" : status == 2 ? "bad argument" : "Graphviz error", text);
+    if (out) g_bytes_unref(out);
+    if (err) g_bytes_unref(err);
+    return NULL;
+  }
+  if (err) g_bytes_unref(err);
+  if (out == NULL || g_bytes_get_size(out) == 0) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "rendering %s produced no output", format);
+    if (out) g_bytes_unref(out);
+    return NULL;
+  }
+  return out;
+}
+
+static const char *
+format_of(const char *path)
+{
+  const char *dot = strrchr(path, '.');
+  return dot ? dot + 1 : NULL;
+}
+
+gboolean
+netan_chart_render(const netan_view_t *v, const netan_chart_options_t *opts, const char *path,
+                   const char *format, GError **error)
+{
+  g_return_val_if_fail(v != NULL && path != NULL, FALSE);
+  if (format == NULL)
+    format = format_of(path);
+  if (format == NULL || !g_strv_contains(formats, format)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "%s: cannot tell the chart format from the name (use .svg, .pdf, .png or .dot)", path);
+    return FALSE;
+  }
+  g_autofree char *dot = netan_chart_dot(v, opts, error);
+  if (dot == NULL)
+    return FALSE;
+  g_autoptr(GBytes) bytes = NULL;
+  if (strcmp(format, "dot") == 0) {
+    bytes = g_bytes_new(dot, strlen(dot));
+  } else {
+    bytes = netan_chart_render_dot(dot, NULL, format, error);
+    if (bytes == NULL)
+      return FALSE;
+  }
+  gsize n;
+  const char *data = g_bytes_get_data(bytes, &n);
+  GError *e = NULL;
+  /* written to a temporary file and renamed: nothing half-written is left */
+  if (!g_file_set_contents(path, data, (gssize)n, &e)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "%s", e->message);
+    g_error_free(e);
+    return FALSE;
+  }
+  return TRUE;
+}

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "ingest/csv-reader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CHUNK (64 * 1024)
+
+struct netan_csv_reader {
+  char *path;
+  FILE *fp;
+  char delimiter;
+  gboolean seekable;
+
+  char buf[CHUNK];
+  size_t len, pos;
+  int64_t buf_offset;        /* file offset of buf[0] */
+  gboolean at_eof;
+  gboolean at_start;         /* BOM check pending */
+
+  int64_t line;              /* current physical line, 1-based */
+
+  /* the record being read / last returned */
+  GString *text;             /* fields separated by NUL */
+  GArray *starts;            /* gsize offsets into text */
+  int64_t rec_line;
+  int64_t rec_offset;        /* file offset of the record's first byte */
+  int64_t column;
+  char reason[256];
+};
+
+netan_csv_reader_t *
+netan_csv_reader_open(const char *path, char delimiter, GError **error)
+{
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) {
+    int e = errno;
+    g_set_error(error, NETAN_ERROR, e == ENOENT ? NETAN_ERROR_NOT_FOUND : NETAN_ERROR_IO,
+                "%s: %s", path, g_strerror(e));
+    return NULL;
+  }
+  if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == '\0') {
+    fclose(fp);
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "%s: the delimiter cannot be a quote, a line break or NUL", path);
+    return NULL;
+  }
+  netan_csv_reader_t *r = g_new0(netan_csv_reader_t, 1);
+  r->path = g_strdup(path);
+  r->fp = fp;
+  r->delimiter = delimiter;
+  r->seekable = (fseeko(fp, 0, SEEK_CUR) == 0);
+  r->line = 1;
+  r->at_start = TRUE;
+  r->text = g_string_sized_new(256);
+  r->starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+  return r;
+}
+
+void
+netan_csv_reader_close(netan_csv_reader_t *r)
+{
+  if (r == NULL)
+    return;
+  fclose(r->fp);
+  g_free(r->path);
+  g_string_free(r->text, TRUE);
+  g_array_unref(r->starts);
+  g_free(r);
+}
+
+/* Next byte, or -1 at end of file, -2 on a read error. */
+static int
+get_byte(netan_csv_reader_t *r)
+{
+  if (r->pos == r->len) {
+    if (r->at_eof)
+      return -1;
+    r->buf_offset += r->len;
+    r->len = fread(r->buf, 1, CHUNK, r->fp);
+    r->pos = 0;
+    if (r->len < CHUNK) {
+      if (ferror(r->fp))
+        return -2;
+      r->at_eof = TRUE;
+    }
+    if (r->len == 0)
+      return -1;
+  }
+  return (unsigned char)r->buf[r->pos++];
+}
+
+static int
+peek_byte(netan_csv_reader_t *r)
+{
+  int c = get_byte(r);
+  if (c >= 0)
+    r->pos--;  /* get_byte just read it from the current buffer */
+  return c;
+}
+
+static int64_t
+offset_now(const netan_csv_reader_t *r)
+{
+  return r->buf_offset + (int64_t)r->pos;
+}
+
+/* Consumes a line ending whose first byte @c was just read. */
+static void
+eat_line_end(netan_csv_reader_t *r, int c)
+{
+  if (c == '\r' && peek_byte(r) == '\n')
+    get_byte(r);
+  r->line++;
+}
+
+/* Skips the rest of the physical line, ignoring quotes. */
+static void
+skip_line(netan_csv_reader_t *r)
+{
+  int c;
+  while ((c = get_byte(r)) >= 0) {
+    if (c == '\n' || c == '\r') {
+      eat_line_end(r, c);
+      return;
+    }
+  }
+}
+
+static netan_csv_status_t
+bad(netan_csv_reader_t *r, int64_t column, gboolean skip_rest, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+static netan_csv_status_t
+bad(netan_csv_reader_t *r, int64_t column, gboolean skip_rest, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_vsnprintf(r->reason, sizeof r->reason, fmt, ap);
+  va_end(ap);
+  r->column = column;
+  if (skip_rest)
+    skip_line(r);
+  return NETAN_CSV_BAD;
+}
+
+static void
+start_field(netan_csv_reader_t *r)
+{
+  gsize at = r->text->len;
+  g_array_append_val(r->starts, at);
+}
+
+static netan_csv_status_t
+read_error(netan_csv_reader_t *r, GError **error)
+{
+  g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "%s:%" G_GINT64_FORMAT ": read error: %s",
+              r->path, r->line, g_strerror(errno));
+  return NETAN_CSV_ERROR;
+}
+
+/* Goes back to a record whose quote never closed and skips its first line. */
+static netan_csv_status_t
+unterminated(netan_csv_reader_t *r, int64_t field, int64_t quote_line, GError **error)
+{
+  if (r->seekable) {
+    if (fseeko(r->fp, r->rec_offset, SEEK_SET) != 0)
+      return read_error(r, error);
+    r->buf_offset = r->rec_offset;
+    r->len = r->pos = 0;
+    r->at_eof = FALSE;
+    r->line = r->rec_line;
+    return bad(r, field, TRUE,
+               "quoted field opened on line %" G_GINT64_FORMAT " is never closed", quote_line);
+  }
+  return bad(r, field, FALSE,
+             "quoted field opened on line %" G_GINT64_FORMAT
+             " is never closed (the rest of the input was inside it)", quote_line);
+}
+
+netan_csv_status_t
+netan_csv_reader_next(netan_csv_reader_t *r, GError **error)
+{
+  int c;
+
+  if (r->at_start) {
+    r->at_start = FALSE;
+    if (peek_byte(r) == 0xEF) {
+      /* A BOM is only three bytes at the start of the first buffer. */
+      if (r->len >= 3 && (unsigned char)r->buf[1] == 0xBB && (unsigned char)r->buf[2] == 0xBF)
+        r->pos = 3;
+    }
+  }
+
+  for (;;) {  /* skip blank lines */
+    c = peek_byte(r);
+    if (c == -2)
+      return read_error(r, error);
+    if (c == -1)
+      return NETAN_CSV_EOF;
+    if (c != '\n' && c != '\r')
+      break;
+    get_byte(r);
+    eat_line_end(r, c);
+  }
+
+  g_string_truncate(r->text, 0);
+  g_array_set_size(r->starts, 0);
+  r->rec_line = r->line;
+  r->rec_offset = offset_now(r);
+  r->column = 0;
+  r->reason[0] = '\0';
+
+  int64_t field = 1;
+  start_field(r);
+  gboolean quoted = FALSE, in_quotes = FALSE;
+  gsize field_len = 0;
+  int64_t quote_line = 0;
+
+  for (;;) {
+    c = get_byte(r);
+    if (c == -2)
+      return read_error(r, error);
+    if (in_quotes) {
+      if (c == -1)
+        return unterminated(r, field, quote_line, error);
+      if (c == '"') {
+        if (peek_byte(r) == '"') {
+          get_byte(r);
+          g_string_append_c(r->text, '"');
+          field_len++;
+        } else {
+          in_quotes = FALSE;
+        }
+      } else {
+        if (c == '\n' || (c == '\r' && peek_byte(r) != '\n'))
+          r->line++;
+        g_string_append_c(r->text, (char)c);
+        field_len++;
+      }
+    } else if (c == -1 || c == '\n' || c == '\r') {
+      if (c >= 0)
+        eat_line_end(r, c);
+      break;
+    } else if (c == r->delimiter) {
+      g_string_append_c(r->text, '\0');
+      start_field(r);
+      field++;
+      quoted = FALSE;
+      field_len = 0;
+    } else if (c == '"' && field_len == 0 && !quoted) {
+      quoted = in_quotes = TRUE;
+      quote_line = r->line;
+    } else if (quoted) {
+      return bad(r, field, TRUE, "text after the closing quote of field %" G_GINT64_FORMAT, field);
+    } else {
+      g_string_append_c(r->text, (char)c);
+      field_len++;
+    }
+    if (field_len > NETAN_CSV_MAX_FIELD)
+      return bad(r, field, !in_quotes, "field %" G_GINT64_FORMAT " is longer than %d bytes",
+                 field, NETAN_CSV_MAX_FIELD);
+  }
+
+  /* Validate the text of every field. */
+  for (guint i = 0; i < r->starts->len; i++) {
+    gsize len;
+    const char *f = netan_csv_reader_field(r, (int)i, &len);
+    if (!g_utf8_validate(f, (gssize)len, NULL) || memchr(f, '\0', len) != NULL)
+      return bad(r, (int64_t)i + 1, FALSE, "field %u is not valid UTF-8 text", i + 1);
+  }
+  return NETAN_CSV_RECORD;
+}
+
+int
+netan_csv_reader_n_fields(const netan_csv_reader_t *r)
+{
+  return (int)r->starts->len;
+}
+
+const char *
+netan_csv_reader_field(const netan_csv_reader_t *r, int i, gsize *len)
+{
+  if (i < 0 || (guint)i >= r->starts->len)
+    return NULL;
+  gsize start = g_array_index(r->starts, gsize, i);
+  gsize end = ((guint)i + 1 < r->starts->len) ? g_array_index(r->starts, gsize, i + 1) - 1
+                                               : r->text->len;
+  if (len)
+    *len = end - start;
+  return r->text->str + start;
+}
+
+int64_t netan_csv_reader_line(const netan_csv_reader_t *r) { return r->rec_line; }
+int64_t netan_csv_reader_column(const netan_csv_reader_t *r) { return r->column; }
+const char *netan_csv_reader_reason(const netan_csv_reader_t *r) { return r->reason; }
+const char *netan_csv_reader_path(const netan_csv_reader_t *r) { return r->path; }

@@ -1,0 +1,47 @@
+/* A streaming RFC 4180 CSV reader that reports bad records and goes on.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef NETAN_CSV_READER_H
+#define NETAN_CSV_READER_H
+
+#include <netan/netan.h>
+
+/*
+ * Reads one record at a time through a fixed buffer: files of any size are
+ * never loaded whole. Quoted fields may hold delimiters, doubled quotes and
+ * line breaks; CRLF and LF both end records; a UTF-8 BOM is skipped; blank
+ * lines are not records. A quote inside an unquoted field is kept as a
+ * literal character (as Python's csv module does).
+ *
+ * A malformed record (text after a closing quote, a quote left open, a
+ * field over the size limit, invalid UTF-8 or a NUL byte) is returned as
+ * NETAN_CSV_BAD with its line, field and reason, and reading resumes at the
+ * next line, so one bad row never costs the rows after it. A quote left
+ * open swallows the rest of the file in a naive reader; here the reader
+ * goes back (on seekable files) and rejects only the line it opened on.
+ */
+
+typedef struct netan_csv_reader netan_csv_reader_t;
+
+typedef enum {
+  NETAN_CSV_RECORD, /* a good record: read its fields */
+  NETAN_CSV_BAD,    /* a malformed record: read line, column, reason */
+  NETAN_CSV_EOF,
+  NETAN_CSV_ERROR   /* the file could not be read: see the GError */
+} netan_csv_status_t;
+
+#define NETAN_CSV_MAX_FIELD (1024 * 1024)
+
+netan_csv_reader_t *netan_csv_reader_open(const char *path, char delimiter, GError **error);
+netan_csv_status_t netan_csv_reader_next(netan_csv_reader_t *r, GError **error);
+
+/* The record last returned. Fields are NUL-terminated and live until the
+ * next call; @len may be NULL. */
+int netan_csv_reader_n_fields(const netan_csv_reader_t *r);
+const char *netan_csv_reader_field(const netan_csv_reader_t *r, int i, gsize *len);
+int64_t netan_csv_reader_line(const netan_csv_reader_t *r);    /* 1-based, where the record starts */
+int64_t netan_csv_reader_column(const netan_csv_reader_t *r);  /* 1-based field of a BAD record */
+const char *netan_csv_reader_reason(const netan_csv_reader_t *r);
+const char *netan_csv_reader_path(const netan_csv_reader_t *r);
+void netan_csv_reader_close(netan_csv_reader_t *r);
+
+#endif

@@ -1,0 +1,254 @@
+/* A view: entities and aggregated links of a case as an igraph graph.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "view/view-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+netan_view_options_init(netan_view_options_t *opts)
+{
+  static const netan_view_options_t defaults = NETAN_VIEW_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+typedef struct {
+  int64_t u, v;
+  double w;
+} arc_t;
+
+static int
+arc_cmp(const void *pa, const void *pb)
+{
+  const arc_t *a = pa, *b = pb;
+  if (a->u != b->u)
+    return a->u < b->u ? -1 : 1;
+  if (a->v != b->v)
+    return a->v < b->v ? -1 : 1;
+  return 0;
+}
+
+typedef struct {
+  netan_view_t *view;
+  const int64_t *ends;     /* 2 * n_edges vertex ids */
+  const double *strength;  /* n_edges */
+  int64_t n_vertices, n_edges;
+  gboolean graph_made, vectors_made;
+} build_t;
+
+static igraph_error_t
+build_graph(void *data)
+{
+  build_t *b = data;
+  igraph_vector_int_t edges = { 0 };  /* filled by the view macro */
+  NETAN_GI_INT_VIEW(&edges, b->ends, 2 * b->n_edges);
+  IGRAPH_CHECK(igraph_create(&b->view->graph, &edges, b->n_vertices,
+                             b->view->opts.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
+  b->graph_made = TRUE;
+  /* igraph_create grows the graph to fit out-of-range ids instead of
+   * failing (BUILD-NOTES #10): check that it did not. */
+  if (igraph_vcount(&b->view->graph) != b->n_vertices)
+    IGRAPH_ERROR("vertex count differs from the view's", IGRAPH_EINTERNAL);
+
+  netan_view_t *v = b->view;
+  IGRAPH_CHECK(igraph_vector_init(&v->strength, b->n_edges));
+  IGRAPH_FINALLY(igraph_vector_destroy, &v->strength);
+  IGRAPH_CHECK(igraph_vector_init(&v->length, b->n_edges));
+  IGRAPH_FINALLY_CLEAN(1);
+  b->vectors_made = TRUE;
+  for (int64_t e = 0; e < b->n_edges; e++) {
+    VECTOR(v->strength)[e] = b->strength[e];
+    VECTOR(v->length)[e] = v->opts.length == NETAN_LENGTH_UNWEIGHTED ? 1.0 : 1.0 / b->strength[e];
+  }
+  return IGRAPH_SUCCESS;
+}
+
+static gboolean
+check_options(const netan_view_options_t *opts, GError **error)
+{
+  if (opts->version != NETAN_VIEW_OPTIONS_VERSION) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "view options: unknown version %u", opts->version);
+    return FALSE;
+  }
+  if (opts->length != NETAN_LENGTH_INVERSE_STRENGTH && opts->length != NETAN_LENGTH_UNWEIGHTED) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "view options: unknown length transform %d", (int)opts->length);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+netan_view_t *
+netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError **error)
+{
+  g_return_val_if_fail(c != NULL, NULL);
+  netan_view_options_t o;
+  netan_view_options_init(&o);
+  if (opts != NULL)
+    o = *opts;
+  if (!check_options(&o, error))
+    return NULL;
+
+  const char *etype = o.entity_type ? g_intern_string(o.entity_type) : NULL;
+  const char *ltype = o.link_type ? g_intern_string(o.link_type) : NULL;
+  int64_t ne = netan_case_n_entities(c), nl = netan_case_n_links(c);
+  const netan_entity_rec_t *ents = netan_case_i_entities(c);
+  const netan_link_rec_t *links = netan_case_i_links(c);
+
+  netan_view_t *v = g_new0(netan_view_t, 1);
+  v->kase = c;
+  v->generation = netan_case_generation(c);
+  v->opts = o;
+  v->opts.entity_type = NULL;  /* the caller's strings are not kept */
+  v->opts.link_type = NULL;
+  v->n_entities_at_build = ne;
+  v->entity_vertex = g_new(int64_t, ne > 0 ? ne : 1);
+
+  /* Links of the view, endpoints still as entity ids. */
+  gboolean *linked = g_new0(gboolean, ne > 0 ? ne : 1);
+  arc_t *arcs = g_new(arc_t, nl > 0 ? nl : 1);
+  int64_t na = 0;
+  for (int64_t i = 0; i < nl; i++) {
+    const netan_link_rec_t *l = &links[i];
+    if (ltype && l->type != ltype)
+      continue;
+    if (etype && (ents[l->a].type != etype || ents[l->b].type != etype))
+      continue;
+    int64_t u = l->a, w = l->b;
+    if (!o.directed && u > w) {
+      int64_t t = u; u = w; w = t;
+    }
+    arcs[na++] = (arc_t){ u, w, l->weight };
+    linked[l->a] = linked[l->b] = TRUE;
+  }
+
+  /* Vertices in entity order, so results do not depend on link order. */
+  int64_t nv = 0;
+  for (int64_t id = 0; id < ne; id++) {
+    gboolean in = (!etype || ents[id].type == etype) && (!o.drop_isolates || linked[id]);
+    v->entity_vertex[id] = in ? nv++ : -1;
+  }
+  v->vertex_entity = g_new(int64_t, nv > 0 ? nv : 1);
+  for (int64_t id = 0; id < ne; id++)
+    if (v->entity_vertex[id] >= 0)
+      v->vertex_entity[v->entity_vertex[id]] = id;
+  g_free(linked);
+
+  /* All links between one pair (ordered pair if directed) become one edge,
+   * whose strength is the sum of their weights. */
+  qsort(arcs, (size_t)na, sizeof(arc_t), arc_cmp);
+  int64_t *ends = g_new(int64_t, 2 * (na > 0 ? na : 1));
+  v->edge_links = g_new(int64_t, na > 0 ? na : 1);
+  double *strength = g_new(double, na > 0 ? na : 1);
+  int64_t m = 0;
+  for (int64_t i = 0; i < na; i++) {
+    if (m > 0 && arcs[i].u == arcs[i - 1].u && arcs[i].v == arcs[i - 1].v) {
+      strength[m - 1] += arcs[i].w;
+      v->edge_links[m - 1]++;
+      continue;
+    }
+    ends[2 * m] = v->entity_vertex[arcs[i].u];
+    ends[2 * m + 1] = v->entity_vertex[arcs[i].v];
+    strength[m] = arcs[i].w;
+    v->edge_links[m] = 1;
+    m++;
+  }
+  g_free(arcs);
+
+  build_t b = { v, ends, strength, nv, m, FALSE, FALSE };
+  netan_gi_call_t call = { .what = "building the view" };
+  gboolean ok = netan_gi_run(&call, build_graph, &b, error);
+  g_free(ends);
+  g_free(strength);
+  if (!ok) {
+    if (b.graph_made)
+      igraph_destroy(&v->graph);
+    g_free(v->edge_links);
+    g_free(v->vertex_entity);
+    g_free(v->entity_vertex);
+    g_free(v);
+    return NULL;
+  }
+  v->unweighted_length = (o.length == NETAN_LENGTH_UNWEIGHTED);
+  return v;
+}
+
+void
+netan_view_free(netan_view_t *v)
+{
+  if (v == NULL)
+    return;
+  igraph_destroy(&v->graph);
+  igraph_vector_destroy(&v->strength);
+  igraph_vector_destroy(&v->length);
+  g_free(v->edge_links);
+  g_free(v->vertex_entity);
+  g_free(v->entity_vertex);
+  g_free(v);
+}
+
+gboolean
+netan_view_i_check(const netan_view_t *v, GError **error)
+{
+  if (netan_case_generation(v->kase) != v->generation) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_STALE,
+                "the case changed after this view was built; build a new view");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+const igraph_vector_t *
+netan_view_i_lengths(const netan_view_t *v)
+{
+  return v->unweighted_length ? NULL : &v->length;
+}
+
+const netan_case_t *netan_view_case(const netan_view_t *v) { return v->kase; }
+gboolean netan_view_is_directed(const netan_view_t *v) { return v->opts.directed; }
+int64_t netan_view_n_vertices(const netan_view_t *v) { return igraph_vcount(&v->graph); }
+int64_t netan_view_n_edges(const netan_view_t *v) { return igraph_ecount(&v->graph); }
+
+int64_t
+netan_view_entity(const netan_view_t *v, int64_t vertex)
+{
+  g_return_val_if_fail(v != NULL, -1);
+  if (vertex < 0 || vertex >= igraph_vcount(&v->graph))
+    return -1;
+  return v->vertex_entity[vertex];
+}
+
+int64_t
+netan_view_vertex(const netan_view_t *v, int64_t entity_id)
+{
+  g_return_val_if_fail(v != NULL, -1);
+  if (entity_id < 0 || entity_id >= v->n_entities_at_build)
+    return -1;
+  return v->entity_vertex[entity_id];
+}
+
+gboolean
+netan_view_get_edge(const netan_view_t *v, int64_t edge, int64_t *from, int64_t *to,
+                    double *strength, double *length, int64_t *n_links)
+{
+  g_return_val_if_fail(v != NULL, FALSE);
+  if (edge < 0 || edge >= igraph_ecount(&v->graph))
+    return FALSE;
+  if (from) *from = IGRAPH_FROM(&v->graph, edge);
+  if (to) *to = IGRAPH_TO(&v->graph, edge);
+  if (strength) *strength = VECTOR(v->strength)[edge];
+  if (length) *length = VECTOR(v->length)[edge];
+  if (n_links) *n_links = v->edge_links[edge];
+  return TRUE;
+}
+
+const char *
+netan_view_length_name(const netan_view_t *v)
+{
+  g_return_val_if_fail(v != NULL, NULL);
+  return v->unweighted_length ? "unweighted (length=1 per edge)"
+                              : "length=1/strength (strength=sum of link weights)";
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "harness.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+static char *tmpdir;
+
+static void
+remove_tmpdir(void)
+{
+  if (tmpdir == NULL)
+    return;
+  GDir *d = g_dir_open(tmpdir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name(d)) != NULL) {
+    g_autofree char *p = g_build_filename(tmpdir, name, NULL);
+    g_remove(p);
+  }
+  if (d)
+    g_dir_close(d);
+  g_rmdir(tmpdir);
+}
+
+const char *
+harness_tmpdir(void)
+{
+  if (tmpdir == NULL) {
+    tmpdir = g_dir_make_tmp("netan-test-XXXXXX", NULL);
+    g_assert(tmpdir != NULL);
+    atexit(remove_tmpdir);
+  }
+  return tmpdir;
+}
+
+char *
+harness_write(const char *name, const char *text)
+{
+  char *path = g_build_filename(harness_tmpdir(), name, NULL);
+  g_assert(g_file_set_contents(path, text, -1, NULL));
+  return path;
+}
+
+char *
+harness_data(const char *name)
+{
+  const char *dir = g_getenv("NETAN_TEST_DATA");
+  return g_build_filename(dir ? dir : "tests/data", name, NULL);
+}
+
+void
+harness_add_suite(const char *name, const harness_test_t *tests)
+{
+  CU_pSuite s = CU_add_suite(name, NULL, NULL);
+  g_assert(s != NULL);
+  for (; tests->name; tests++)
+    g_assert(CU_add_test(s, tests->name, tests->fn) != NULL);
+}
+
+int
+harness_run(void)
+{
+  CU_basic_set_mode(CU_BRM_VERBOSE);
+  CU_basic_run_tests();
+  /* read the counts before cleanup clears them */
+  unsigned failures = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+  unsigned ran = CU_get_number_of_tests_run();
+  CU_cleanup_registry();
+  if (ran == 0)
+    return 1;  /* a suite that ran nothing proves nothing */
+  return failures ? 1 : 0;
+}
