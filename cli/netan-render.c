@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const formats[] = { "svg", "pdf", "png", "dot", "xdot", "json", "plain", NULL };
 static const char *const layouts[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage",
@@ -46,6 +47,35 @@ graphviz_message(char *msg)
 {
   fprintf(stderr, "graphviz: %s", msg);
   return 0;
+}
+
+/* Cairo stamps PDFs with the time of rendering, so the same chart would
+ * differ byte for byte between runs. Replace the stamp, in place and at the
+ * same length (the cross-reference offsets stay valid), with
+ * $SOURCE_DATE_EPOCH (the reproducible-builds convention) or 1970-01-01. */
+static void
+fix_pdf_date(char *data, size_t len)
+{
+  static const char key[] = "/CreationDate (D:";
+  const size_t klen = sizeof key - 1, dlen = 14; /* YYYYMMDDHHMMSS, then Z */
+  time_t when = 0;
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde && *sde) {
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    if (*end == '\0' && v >= 0 && v < 253402300800LL)
+      when = (time_t)v;
+  }
+  struct tm tm;
+  char stamp[32];
+  gmtime_r(&when, &tm);
+  strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+  for (size_t i = 0; i + klen + dlen + 1 < len; i++) {
+    if (memcmp(data + i, key, klen) == 0 && data[i + klen + dlen] == 'Z') {
+      memcpy(data + i + klen, stamp, dlen);
+      return;
+    }
+  }
 }
 
 static char *
@@ -133,7 +163,10 @@ main(int argc, char **argv)
     if (gvRenderData(gvc, g, format, &out, &out_len) != 0) {
       fprintf(stderr, "netan-render: Graphviz could not render '%s'\n", format);
       status = 3;
-    } else if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+    } else if (strcmp(format, "pdf") == 0) {
+      fix_pdf_date(out, out_len);
+    }
+    if (status == 0 && (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0)) {
       fprintf(stderr, "netan-render: cannot write the output\n");
       status = 3;
     }

@@ -8,12 +8,28 @@
 
 static const char *const formats[] = { "svg", "pdf", "png", "dot", NULL };
 
-/* $NETAN_RENDER, else the installed program. */
+/* $NETAN_RENDER; else a netan-render beside the running program (the
+ * build tree, or a relocated bundle); else the installed one. */
 static char *
 find_renderer(GError **error)
 {
   const char *env = g_getenv("NETAN_RENDER");
-  char *path = g_strdup(env && *env ? env : NETAN_LIBEXECDIR "/netan-render");
+  if (env && *env) {
+    if (g_file_test(env, G_FILE_TEST_IS_EXECUTABLE))
+      return g_strdup(env);
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
+                "NETAN_RENDER=%s is not an executable netan-render program", env);
+    return NULL;
+  }
+  g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
+  if (self != NULL) {
+    g_autofree char *dir = g_path_get_dirname(self);
+    char *beside = g_build_filename(dir, "netan-render", NULL);
+    if (g_file_test(beside, G_FILE_TEST_IS_EXECUTABLE))
+      return beside;
+    g_free(beside);
+  }
+  char *path = g_strdup(NETAN_LIBEXECDIR "/netan-render");
   if (!g_file_test(path, G_FILE_TEST_IS_EXECUTABLE)) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
                 "the chart renderer %s is not there or not executable "

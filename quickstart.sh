@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# netan quick start, on a fresh Debian 12 machine (root, or a user with sudo).
+#
+#   ./quickstart.sh          install what is missing, build, and run the main
+#                            job on the bundled sample case (ingest -> measures
+#                            -> chart); charts are written under out/
+#   ./quickstart.sh check    install, build, and run every test (make check);
+#                            the exit status is the tests'
+#
+# Running it again rebuilds only what changed. BUILD_DIR (default _build)
+# and CONFIGURE_FLAGS (e.g. --enable-sanitizers) can be set in the environment.
+set -euo pipefail
+cd "$(dirname "$0")"
+top=$PWD
+mode=${1:-run}
+case "$mode" in run|check) ;; *) echo "usage: $0 [check]" >&2; exit 2 ;; esac
+
+packages=(
+  build-essential autoconf automake libtool libtool-bin pkg-config
+  libglib2.0-dev libigraph-dev libgraphviz-dev graphviz libcunit1-dev
+  python3 python3-dev python3-pytest python3-networkx python3-igraph python3-pandas
+  fonts-dejavu-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build=${BUILD_DIR:-_build}
+[ -x configure ] || { echo "== autoreconf -fi"; autoreconf -fi; }
+mkdir -p "$build"
+if [ ! -f "$build/Makefile" ]; then
+  echo "== configure"
+  (cd "$build" && "$top/configure" PYTHON=/usr/bin/python3 ${CONFIGURE_FLAGS:-})
+fi
+jobs=$(nproc 2>/dev/null || echo 2)
+echo "== make"
+make -C "$build" -j"$jobs" >/dev/null
+
+if [ "$mode" = check ]; then
+  echo "== make check"
+  exec make -C "$build" -j"$jobs" check
+fi
+
+echo "== main job: the sample case (examples/sample-case)"
+mkdir -p out
+"$build/netan" analyze examples/sample-case/calls.csv --top 10 \
+  --title "Sample case: smuggling ring on the Western Balkan route" \
+  --rejects out/sample-rejects.csv \
+  --chart out/sample-chart.svg --chart out/sample-chart.pdf
+echo
+echo "Charts:  $top/out/sample-chart.svg"
+echo "         $top/out/sample-chart.pdf"
+echo "Rejects: $top/out/sample-rejects.csv"
