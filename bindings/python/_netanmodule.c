@@ -189,7 +189,7 @@ Case_ingest_edgelist(CaseObject *self, PyObject *args, PyObject *kwds)
   PyObject *path_obj = NULL;
   const char *etype = "person", *ltype = "contact", *delim = ",";
   int strict = 0, loops = 0;
-  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|sssppp:ingest_edgelist", kwlist,
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|ssspp:ingest_edgelist", kwlist,
                                    PyUnicode_FSConverter, &path_obj, &etype, &ltype, &delim,
                                    &strict, &loops))
     return NULL;

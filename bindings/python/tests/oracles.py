@@ -8,6 +8,7 @@ length = 1/strength, or 1 when unweighted.
 """
 import csv
 import os
+from fractions import Fraction
 
 import igraph
 import networkx as nx
@@ -52,14 +53,21 @@ def _ends(pair):
 
 
 def nx_graph(rows, directed, unweighted=False):
-    """networkx graph keyed by entity key; edge attrs weight (= strength) and length."""
+    """networkx graph keyed by entity key; edge attrs weight (= strength),
+    length (float) and exact_length (a Fraction).
+
+    networkx compares path lengths with ==, so float lengths such as 1/3 make
+    it miss equally short paths (1/3 + 1/3 + 1/3 != 1.0); igraph and netan
+    compare with a tolerance. Exact rational lengths give networkx the true
+    ties, so it is an oracle of the mathematics, not of rounding."""
     g = nx.DiGraph() if directed else nx.Graph()
     for a, b, _ in rows:
         g.add_node(a)
         g.add_node(b)
     for pair, s in merge(rows, directed).items():
         a, b = _ends(pair)
-        g.add_edge(a, b, weight=s, length=1.0 if unweighted else 1.0 / s)
+        exact = Fraction(1) if unweighted else 1 / Fraction(s)
+        g.add_edge(a, b, weight=s, length=float(exact), exact_length=exact)
     return g
 
 
