@@ -391,7 +391,7 @@ View_degree(ViewObject *self, PyObject *args, PyObject *kwds)
   else if (strcmp(mode, "in") == 0) o.mode = NETAN_DEGREE_IN;
   else if (strcmp(mode, "out") == 0) o.mode = NETAN_DEGREE_OUT;
   else {
-    PyErr_Format(PyExc_ValueError, "mode must be 'all', 'in' or 'out', not %R", PyTuple_GET_ITEM(args, 0));
+    PyErr_Format(PyExc_ValueError, "mode must be 'all', 'in' or 'out', not '%s'", mode);
     return NULL;
   }
   o.strength = strength;
