@@ -461,6 +461,24 @@ View_betweenness(ViewObject *self, PyObject *args, PyObject *kwds)
 }
 
 static PyObject *
+View_pagerank(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "damping", "weighted", NULL };
+  netan_pagerank_options_t o = NETAN_PAGERANK_OPTIONS_INIT;
+  int weighted = 1;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|dp:pagerank", kwlist, &o.damping, &weighted) ||
+      !view_ready(self))
+    return NULL;
+  o.weighted = weighted;
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_centrality_pagerank(self->view, &o, &e);
+  Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
 View_louvain(ViewObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "seed", "resolution", "weighted", NULL };
@@ -605,6 +623,7 @@ static PyObject *View_get_case(ViewObject *s, void *c) { return Py_NewRef(s->cas
 static PyMethodDef View_methods[] = {
   { "degree", (PyCFunction)(void (*)(void))View_degree, METH_VARARGS | METH_KEYWORDS, "degree(mode='all', strength=False) -> (columns, rows, meta)" },
   { "betweenness", (PyCFunction)(void (*)(void))View_betweenness, METH_VARARGS | METH_KEYWORDS, "betweenness(normalized=False, progress=None) -> (columns, rows, meta)" },
+  { "pagerank", (PyCFunction)(void (*)(void))View_pagerank, METH_VARARGS | METH_KEYWORDS, "pagerank(damping=0.85, weighted=True) -> (columns, rows, meta)" },
   { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
   { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
   { "vertices", (PyCFunction)View_vertices, METH_NOARGS, "[entity id of each vertex]" },

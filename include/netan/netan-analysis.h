@@ -79,6 +79,28 @@ NETAN_API netan_table_t *netan_centrality_betweenness(const netan_view_t *v,
                                                       const netan_betweenness_options_t *opts,
                                                       GError **error);
 
+#define NETAN_PAGERANK_OPTIONS_VERSION 1
+typedef struct {
+  unsigned int version;
+  double damping;       /* probability of following an edge; default 0.85 */
+  gboolean weighted;    /* TRUE (default): edges are followed in proportion to their STRENGTH */
+} netan_pagerank_options_t;
+#define NETAN_PAGERANK_OPTIONS_INIT { NETAN_PAGERANK_OPTIONS_VERSION, 0.85, TRUE }
+NETAN_API void netan_pagerank_options_init(netan_pagerank_options_t *opts);
+
+/**
+ * PageRank (Brin & Page 1998) of every vertex, with igraph's PRPACK solver:
+ * the share of time a random walker spends at the vertex when it follows
+ * edges with probability @damping and jumps to a random vertex otherwise.
+ * Values sum to 1. Weights are read as STRENGTHS (a walker follows a
+ * frequent contact more often). Direction follows the view. Same values as
+ * networkx.pagerank and python-igraph Graph.pagerank.
+ * Time: about O(|V| + |E|) per iteration.
+ */
+NETAN_API netan_table_t *netan_centrality_pagerank(const netan_view_t *v,
+                                                   const netan_pagerank_options_t *opts,
+                                                   GError **error);
+
 #define NETAN_LOUVAIN_OPTIONS_VERSION 1
 typedef struct {
   unsigned int version;

@@ -144,3 +144,60 @@ netan_centrality_betweenness(const netan_view_t *v, const netan_betweenness_opti
   igraph_vector_destroy(&j.out);
   return t;
 }
+
+/* ---- PageRank ---- */
+
+void
+netan_pagerank_options_init(netan_pagerank_options_t *opts)
+{
+  static const netan_pagerank_options_t defaults = NETAN_PAGERANK_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+typedef struct {
+  const netan_view_t *view;
+  netan_pagerank_options_t opts;
+  igraph_vector_t out;
+} pagerank_job_t;
+
+static igraph_error_t
+pagerank_run(void *data)
+{
+  pagerank_job_t *j = data;
+  const netan_view_t *v = j->view;
+  return igraph_pagerank(&v->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &j->out, NULL, igraph_vss_all(),
+                         v->opts.directed, j->opts.damping,
+                         j->opts.weighted ? &v->strength : NULL, NULL);
+}
+
+netan_table_t *
+netan_centrality_pagerank(const netan_view_t *v, const netan_pagerank_options_t *opts, GError **error)
+{
+  g_return_val_if_fail(v != NULL, NULL);
+  pagerank_job_t j = { v, NETAN_PAGERANK_OPTIONS_INIT, { 0 } };
+  if (opts != NULL) {
+    if (!check_version(opts->version, NETAN_PAGERANK_OPTIONS_VERSION, "pagerank", error))
+      return NULL;
+    j.opts = *opts;
+  }
+  if (!(j.opts.damping >= 0 && j.opts.damping <= 1)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "pagerank: damping must be between 0 and 1, not %g", j.opts.damping);
+    return NULL;
+  }
+  if (!netan_view_i_check(v, error))
+    return NULL;
+  igraph_vector_init(&j.out, 0);
+  netan_gi_call_t call = { .what = "pagerank" };
+  netan_table_t *t = NULL;
+  if (netan_gi_run(&call, pagerank_run, &j, error)) {
+    t = netan_vt_centrality(v, VECTOR(j.out), "pagerank");
+    netan_table_i_set_meta(t, "weights", "%s",
+                           j.opts.weighted ? "strength=sum of link weights" : "none");
+    netan_table_i_set_meta_double(t, "damping", j.opts.damping);
+    netan_table_i_set_meta(t, "normalized", "sum=1");
+  }
+  igraph_vector_destroy(&j.out);
+  return t;
+}

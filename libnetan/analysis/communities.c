@@ -208,8 +208,8 @@ netan_communities_louvain(const netan_view_t *v, const netan_louvain_options_t *
     t = community_table(v, &j.membership);
     netan_table_i_set_meta(t, "method", "louvain");
     netan_table_i_set_meta(t, "seed", "%" G_GUINT64_FORMAT, j.opts.seed);
-    netan_table_i_set_meta(t, "resolution", "%.17g", j.opts.resolution);
-    netan_table_i_set_meta(t, "modularity", "%.17g", j.modularity);
+    netan_table_i_set_meta_double(t, "resolution", j.opts.resolution);
+    netan_table_i_set_meta_double(t, "modularity", j.modularity);
     netan_table_i_set_meta(t, "directed", "%s",
                            netan_view_is_directed(v) ? "symmetrised (a->b and b->a strengths added)" : "false");
     netan_table_i_set_meta(t, "weights", "%s",

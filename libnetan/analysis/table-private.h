@@ -13,6 +13,8 @@ void netan_table_i_set_double(netan_table_t *t, int64_t row, int col, double val
 /* The string is copied (stored once per distinct value). */
 void netan_table_i_set_string(netan_table_t *t, int64_t row, int col, const char *value);
 void netan_table_i_set_meta(netan_table_t *t, const char *key, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* A number in metadata, "%.17g" whatever the locale's decimal separator. */
+void netan_table_i_set_meta_double(netan_table_t *t, const char *key, double value);
 /* Reorders rows: new row i is old row order[i]. */
 void netan_table_i_permute(netan_table_t *t, const int64_t *order);
 

@@ -94,6 +94,13 @@ netan_table_i_set_meta(netan_table_t *t, const char *key, const char *fmt, ...)
 }
 
 void
+netan_table_i_set_meta_double(netan_table_t *t, const char *key, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_tree_replace(t->meta, g_strdup(key), g_strdup(g_ascii_formatd(buf, sizeof buf, "%.17g", value)));
+}
+
+void
 netan_table_i_permute(netan_table_t *t, const int64_t *order)
 {
   for (int c = 0; c < t->n_cols; c++) {

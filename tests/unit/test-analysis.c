@@ -68,6 +68,13 @@ test_star(void)
   o.normalized = TRUE;
   g_autoptr(netan_table_t) bn = netan_centrality_betweenness(v, &o, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(bn, "h"), 1.0, 1e-12);  /* 10 / (5*4/2) */
+  /* PageRank, d = 0.85, N = 6: leaf = 0.025 + 0.17 centre, centre =
+   * 0.025 + 4.25 leaf => leaf = 0.02925 / 0.2775, centre = 0.025 + 4.25 leaf */
+  g_autoptr(netan_table_t) pr = netan_centrality_pagerank(v, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(pr);
+  double leaf = 0.02925 / 0.2775;
+  CU_ASSERT_DOUBLE_EQUAL(value_of(pr, "a"), leaf, 1e-9);
+  CU_ASSERT_DOUBLE_EQUAL(value_of(pr, "h"), 0.025 + 4.25 * leaf, 1e-9);
 }
 
 static void

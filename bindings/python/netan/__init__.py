@@ -90,6 +90,11 @@ class View(_netan.View):
         progress(fraction) may return True to cancel (CancelledError)."""
         return Result.from_table(super().betweenness(normalized=normalized, progress=progress))
 
+    def pagerank(self, damping=0.85, weighted=True):
+        """PageRank (PRPACK); a walker follows edges in proportion to their
+        strength. Values sum to 1."""
+        return Result.from_table(super().pagerank(damping=damping, weighted=weighted))
+
     def louvain(self, seed=42, resolution=1.0, weighted=True):
         """Louvain communities (igraph multilevel), seeded; strengths weigh
         modularity. ``meta["modularity"]`` is the partition's modularity."""

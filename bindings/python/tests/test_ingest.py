@@ -113,10 +113,13 @@ def test_unclosed_quote_is_rejected_and_reported_where_it_opened(write_csv):
     path = write_csv(HEADER + "p,q,1\n\"open,b,1\nr,s,2\n")
     case, report = ingest(path)
     assert reconciles(report)
-    assert report["rows_ingested"] == 1
     (rej,) = report["rejects"]
     assert (rej["line"], rej["column"]) == (3, 1)
     assert "quote" in rej["reason"]
+    # the row before is kept; whether the reader resynchronises at the next
+    # line (and keeps r,s) is its choice, but nothing is lost silently
+    assert case.links()[0]["row"] == 2
+    assert report["rows_ingested"] == case.n_links
 
 
 def test_rfc4180_quoting_bom_crlf_and_multiline_fields(write_csv):
@@ -213,13 +216,24 @@ def test_strict_mode_raises_with_file_line_column_and_leaves_the_case_unchanged(
     case = netan.Case()
     case.ingest_edgelist(good)
     before = (list(case.entities()), list(case.links()), list(case.sources()))
-    view = case.view()
     with pytest.raises(netan.ParseError) as e:
         case.ingest_edgelist(bad, strict=True)
     assert f"{bad}:4:3:" in e.value.args[0]
     assert "heavy" in e.value.args[0]
     assert (list(case.entities()), list(case.links()), list(case.sources())) == before
-    # nothing changed, so the view built before is still good
+
+
+@pytest.mark.parametrize("failure", ["strict", "missing file"])
+def test_a_failed_ingest_leaves_views_of_the_case_usable(write_csv, failure):
+    # the case is left as it was, so a view built before must not go stale
+    case = netan.Case()
+    case.ingest_edgelist(write_csv(HEADER + "p,q,1\n", "good.csv"))
+    view = case.view()
+    with pytest.raises(netan.Error):
+        if failure == "strict":
+            case.ingest_edgelist(write_csv(HEADER + "a,b,1\ne,f,heavy\n", "bad.csv"), strict=True)
+        else:
+            case.ingest_edgelist(write_csv(HEADER, "gone.csv") + ".missing")
     assert len(view.degree()) == 2
 
 
