@@ -6,7 +6,9 @@
  *   {"type": "info", ...}
  * bench/run reads them (see bench/README.md, "Output of a bench program").
  *
- * wall_s: CLOCK_MONOTONIC; cpu_s: CLOCK_PROCESS_CPUTIME_ID (all threads);
+ * wall_s: CLOCK_MONOTONIC; cpu_s: CLOCK_PROCESS_CPUTIME_ID (all threads)
+ * plus the CPU time of child processes that ended during the step (such as
+ * netan-render, which netan_chart_render_dot runs);
  * peak_rss_kb: the process's resident high-water mark during the step. The
  * mark is reset before the step by writing "5" to /proc/self/clear_refs
  * (Linux >= 4.0); where that is refused, it is the high-water mark since
@@ -18,13 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 typedef struct {
-  double wall0, cpu0;
-  double wall, cpu;
-  long peak_rss_kb, rss_kb;
+  double wall0, cpu0, child_cpu0;
+  double wall, cpu, child_cpu;
+  long peak_rss_kb, rss_kb, child_peak_rss_kb;
   int rss_reset;
 } bench_step_t;
 
@@ -64,10 +67,22 @@ static inline int bench_reset_hwm(void) {
   return ok;
 }
 
+/* CPU seconds and peak RSS of the waited-for children so far. */
+static inline double bench_children_cpu(long *maxrss_kb) {
+  struct rusage ru;
+  if (getrusage(RUSAGE_CHILDREN, &ru) != 0)
+    return 0;
+  if (maxrss_kb)
+    *maxrss_kb = ru.ru_maxrss;
+  return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+         (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
+
 static inline void bench_step_start(bench_step_t *st) {
   memset(st, 0, sizeof *st);
   fflush(stdout);
   st->rss_reset = bench_reset_hwm();
+  st->child_cpu0 = bench_children_cpu(NULL);
   st->wall0 = bench_clock(CLOCK_MONOTONIC);
   st->cpu0 = bench_clock(CLOCK_PROCESS_CPUTIME_ID);
 }
@@ -75,6 +90,8 @@ static inline void bench_step_start(bench_step_t *st) {
 static inline void bench_step_end(bench_step_t *st) {
   st->cpu = bench_clock(CLOCK_PROCESS_CPUTIME_ID) - st->cpu0;
   st->wall = bench_clock(CLOCK_MONOTONIC) - st->wall0;
+  st->child_cpu = bench_children_cpu(&st->child_peak_rss_kb) - st->child_cpu0;
+  st->cpu += st->child_cpu;
   st->peak_rss_kb = bench_proc_status_kb("VmHWM");
   st->rss_kb = bench_proc_status_kb("VmRSS");
 }
@@ -111,6 +128,8 @@ static inline void bench_step_print(const char *name, const bench_step_t *st, co
   bench_json_str(stdout, name);
   printf(", \"wall_s\": %.6f, \"cpu_s\": %.6f, \"peak_rss_kb\": %ld, \"rss_kb\": %ld, \"rss_reset\": %s",
          st->wall, st->cpu, st->peak_rss_kb, st->rss_kb, st->rss_reset ? "true" : "false");
+  if (st->child_cpu > 0)
+    printf(", \"child_cpu_s\": %.6f, \"child_peak_rss_kb\": %ld", st->child_cpu, st->child_peak_rss_kb);
   if (extra && *extra)
     printf(", %s", extra);
   printf("}\n");

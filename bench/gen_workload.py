@@ -41,6 +41,7 @@ GENERATOR_VERSION = 1
 # name -> parameters. Sizes are targets: graph workloads hit n and m
 # exactly (n phones that all appear, m unique pairs).
 WORKLOADS = {
+    "chart50": {"kind": "graph", "n": 50,     "m": 150},
     "tiny":   {"kind": "graph", "n": 200,     "m": 1_000},
     "small":  {"kind": "graph", "n": 2_000,   "m": 10_000},
     "medium": {"kind": "graph", "n": 20_000,  "m": 100_000},
