@@ -17,10 +17,19 @@ raise_gerror(GError *e)
   PyObject *cls = exc_base;
   if (e->domain == NETAN_ERROR && e->code >= 0 && e->code <= NETAN_ERROR_STALE && exc_by_code[e->code])
     cls = exc_by_code[e->code];
-  PyObject *args = Py_BuildValue("(si)", e->message, e->code);
-  if (args) {
-    PyErr_SetObject(cls, args);
-    Py_DECREF(args);
+  /* str(exc) is the message; exc.code the NETAN_ERROR code */
+  PyObject *exc = PyObject_CallFunction(cls, "s", e->message);
+  if (exc != NULL) {
+    PyObject *code = PyLong_FromLong(e->code);
+    if (code == NULL || PyObject_SetAttrString(exc, "code", code) < 0) {
+      Py_XDECREF(code);
+      Py_DECREF(exc);
+      g_error_free(e);
+      return NULL;
+    }
+    Py_DECREF(code);
+    PyErr_SetObject(cls, exc);
+    Py_DECREF(exc);
   }
   g_error_free(e);
   return NULL;
@@ -718,7 +727,7 @@ PyInit__netan(void)
     return NULL;
   PyObject *builtins = PyEval_GetBuiltins();
   exc_base = PyErr_NewExceptionWithDoc("netan.Error",
-      "Base of netan's errors; args are (message, code).", NULL, NULL);
+      "Base of netan's errors: str(e) is the message, e.code libnetan's error code.", NULL, NULL);
   if (exc_base == NULL || PyModule_AddObjectRef(m, "Error", exc_base) < 0)
     goto fail;
   for (gsize i = 0; i < G_N_ELEMENTS(exc_specs); i++) {

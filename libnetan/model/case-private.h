@@ -25,6 +25,7 @@ const netan_link_rec_t *netan_case_i_links(const netan_case_t *c);
 /* A point to roll back to: an ingest is all or nothing. */
 typedef struct {
   int64_t n_sources, n_entities, n_links;
+  uint64_t generation;
 } netan_case_mark_t;
 
 netan_case_mark_t netan_case_i_mark(const netan_case_t *c);

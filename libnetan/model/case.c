@@ -279,7 +279,7 @@ netan_case_i_links(const netan_case_t *c)
 netan_case_mark_t
 netan_case_i_mark(const netan_case_t *c)
 {
-  netan_case_mark_t m = { c->sources->len, c->entities->len, c->links->len };
+  netan_case_mark_t m = { c->sources->len, c->entities->len, c->links->len, c->generation };
   return m;
 }
 
@@ -294,6 +294,8 @@ netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark)
   g_array_set_size(c->entities, mark->n_entities);
   g_array_set_size(c->links, mark->n_links);
   g_ptr_array_set_size(c->sources, mark->n_sources);
-  /* Strings stay in the chunk until the case is freed; that is only memory. */
-  c->generation++;
+  /* Strings stay in the chunk until the case is freed; that is only memory.
+   * The case is exactly as it was at the mark, so views built then are
+   * still good: the generation goes back too. */
+  c->generation = mark->generation;
 }

@@ -144,7 +144,7 @@ class Chart:
         import os
         fmt = format or os.path.splitext(str(path))[1].lstrip(".").lower()
         if fmt not in ("svg", "pdf", "png", "dot"):
-            raise InvalidArgumentError(f"{path}: use .svg, .pdf, .png or .dot", 1)
+            raise InvalidArgumentError(f"{path}: use .svg, .pdf, .png or .dot")
         data = self.render(fmt)
         with open(path, "wb") as f:
             f.write(data)

@@ -163,3 +163,15 @@ def test_progress_exception_propagates_unchanged(real_cases):
 def test_progress_must_be_callable(real_cases):
     with pytest.raises(TypeError):
         real_cases["siren"][0].view().betweenness(progress=42)
+
+
+def test_betweenness_from_several_threads_gives_the_same_results(real_cases):
+    # the GIL is released during the computation and libnetan serialises its
+    # igraph calls (Debian's igraph is not thread-safe)
+    from concurrent.futures import ThreadPoolExecutor
+    names = ["siren", "french_connection", "london_gang", "montagna_meetings"] * 3
+    views = [real_cases[n][0].view() for n in names]
+    expected = [v.betweenness().by_key() for v in views]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda v: v.betweenness().by_key(), views))
+    assert got == expected
