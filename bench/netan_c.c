@@ -8,7 +8,8 @@
  *              the run is cancelled through the progress callback once
  *              F of the work is reported done, and the full time is
  *              estimated as time / fraction ("mode": "partial")
- * pagerank     not in netan's API yet: reported as skipped
+ * pagerank     netan_centrality_pagerank (damping 0.85, strengths), when the
+ *              headers have it; otherwise reported as skipped
  * closeness    not in netan's API yet: reported as skipped
  * louvain      netan_communities_louvain (seeded, strengths)
  * chart_dot    netan_chart_dot, sized by betweenness and coloured by
@@ -231,8 +232,23 @@ int main(int argc, char **argv) {
     }
   }
 
-  if (bench_want(steps, "pagerank"))
+  if (bench_want(steps, "pagerank")) {
+#ifdef NETAN_PAGERANK_OPTIONS_VERSION
+    netan_pagerank_options_t po = NETAN_PAGERANK_OPTIONS_INIT;
+    po.damping = 0.85;
+    bench_step_start(&st);
+    netan_table_t *t = netan_centrality_pagerank(v, &po, &error);
+    bench_step_end(&st);
+    if (!t)
+      return fail("netan_centrality_pagerank", error);
+    table_summary(t, summ, sizeof summ);
+    snprintf(extra, sizeof extra, "\"weights\": \"%s\", \"damping\": 0.85, %s", meta_or(t, "weights"), summ);
+    bench_step_print("pagerank", &st, extra);
+    netan_table_free(t);
+#else
     bench_skip_print("pagerank", "netan's C API has no PageRank yet (issue 4)");
+#endif
+  }
   if (bench_want(steps, "closeness"))
     bench_skip_print("closeness", "netan's C API has no closeness yet (issue 4)");
 

@@ -18,18 +18,75 @@ typedef struct {
   netan_provenance_t prov;
 } netan_link_rec_t;
 
+typedef struct {
+  int64_t from, to;
+  const char *type;     /* interned */
+  int64_t time, duration;
+  double amount;
+  const char *currency; /* interned or NULL */
+  netan_provenance_t prov;
+} netan_event_rec_t;
+
+typedef struct {
+  int64_t entity;
+  const char *name;     /* interned */
+  const char *value;    /* in strings */
+  netan_provenance_t prov;
+} netan_attribute_rec_t;
+
+typedef struct {
+  int64_t entity, source_id, first_row;
+} netan_seen_rec_t;
+
+typedef struct {
+  int64_t a, b;
+  const char *rule;     /* in strings */
+  double score;
+  int64_t time;
+  gboolean active;
+} netan_merge_rec_t;
+
+typedef struct {
+  char *name, *agency, *jurisdiction, *received, *sha256, *grading_scheme, *grading, *handling;
+} netan_source_rec_t;
+
+struct netan_case {
+  GPtrArray *sources;        /* of netan_source_rec_t* */
+  GArray *entities;          /* of netan_entity_rec_t */
+  GArray *links;             /* of netan_link_rec_t */
+  GArray *events;            /* of netan_event_rec_t */
+  GArray *attributes;        /* of netan_attribute_rec_t */
+  GArray *seen;              /* of netan_seen_rec_t */
+  GHashTable *seen_index;    /* (entity, source) packed -> index + 1 in seen */
+  GArray *merges;            /* of netan_merge_rec_t */
+  GArray *merged_into;       /* int64 per entity: -1, or the entity it was merged into */
+  GStringChunk *strings;     /* keys, labels, values: identifiers repeat, store once */
+  GHashTable *by_type_key;   /* "type\x1fkey" (in strings) -> id + 1 */
+  uint64_t generation;
+};
+
 /* Direct read access for views and exporters (no copies). */
+const netan_event_rec_t *netan_case_i_events(const netan_case_t *c);
 const netan_entity_rec_t *netan_case_i_entities(const netan_case_t *c);
 const netan_link_rec_t *netan_case_i_links(const netan_case_t *c);
 
 /* A point to roll back to: an ingest is all or nothing. */
 typedef struct {
-  int64_t n_sources, n_entities, n_links;
+  int64_t n_sources, n_entities, n_links, n_events, n_attributes, n_seen, n_merges;
   uint64_t generation;
 } netan_case_mark_t;
 
 netan_case_mark_t netan_case_i_mark(const netan_case_t *c);
 void netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark);
+
+/* Undoes netan_case_note_entity records after a mark (seen.c). */
+void netan_case_i_rollback_seen(netan_case_t *c, int64_t n_seen);
+/* Frees the record of one source (source.c). */
+void netan_source_rec_free(gpointer p);
+/* TRUE if @s is a valid id of a source of @c. */
+gboolean netan_case_i_has_source(const netan_case_t *c, int64_t source_id);
+/* Checks @prov (may be NULL) names a source of @c. */
+gboolean netan_case_i_check_prov(const netan_case_t *c, const netan_provenance_t *prov, GError **error);
 
 /* Validates a string argument: non-NULL, non-empty, valid UTF-8. */
 gboolean netan_i_check_text(const char *what, const char *s, GError **error);

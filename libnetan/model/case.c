@@ -6,36 +6,19 @@
 #include <math.h>
 #include <string.h>
 
-typedef struct {
-  char *name;
-  char *sha256;
-} source_rec_t;
-
-struct netan_case {
-  GPtrArray *sources;        /* of source_rec_t* */
-  GArray *entities;          /* of netan_entity_rec_t */
-  GArray *links;             /* of netan_link_rec_t */
-  GStringChunk *strings;     /* keys and labels: identifiers repeat, store once */
-  GHashTable *by_type_key;   /* "type\x1fkey" (in strings) -> id + 1 */
-  uint64_t generation;
-};
-
-static void
-source_rec_free(gpointer p)
-{
-  source_rec_t *s = p;
-  g_free(s->name);
-  g_free(s->sha256);
-  g_free(s);
-}
-
 netan_case_t *
 netan_case_new(void)
 {
   netan_case_t *c = g_new0(netan_case_t, 1);
-  c->sources = g_ptr_array_new_with_free_func(source_rec_free);
+  c->sources = g_ptr_array_new_with_free_func(netan_source_rec_free);
   c->entities = g_array_new(FALSE, FALSE, sizeof(netan_entity_rec_t));
   c->links = g_array_new(FALSE, FALSE, sizeof(netan_link_rec_t));
+  c->events = g_array_new(FALSE, FALSE, sizeof(netan_event_rec_t));
+  c->attributes = g_array_new(FALSE, FALSE, sizeof(netan_attribute_rec_t));
+  c->seen = g_array_new(FALSE, FALSE, sizeof(netan_seen_rec_t));
+  c->seen_index = g_hash_table_new(g_int64_hash, g_int64_equal);
+  c->merges = g_array_new(FALSE, FALSE, sizeof(netan_merge_rec_t));
+  c->merged_into = g_array_new(FALSE, FALSE, sizeof(int64_t));
   c->strings = g_string_chunk_new(64 * 1024);
   c->by_type_key = g_hash_table_new(g_str_hash, g_str_equal);
   return c;
@@ -49,6 +32,13 @@ netan_case_free(netan_case_t *c)
   g_ptr_array_unref(c->sources);
   g_array_unref(c->entities);
   g_array_unref(c->links);
+  g_array_unref(c->events);
+  g_array_unref(c->attributes);
+  netan_case_i_rollback_seen(c, 0);  /* frees the index keys */
+  g_array_unref(c->seen);
+  g_hash_table_unref(c->seen_index);
+  g_array_unref(c->merges);
+  g_array_unref(c->merged_into);
   g_hash_table_unref(c->by_type_key);
   g_string_chunk_free(c->strings);
   g_free(c);
@@ -66,51 +56,6 @@ netan_i_check_text(const char *what, const char *s, GError **error)
     return FALSE;
   }
   return TRUE;
-}
-
-int64_t
-netan_case_add_source(netan_case_t *c, const char *name, const char *sha256, GError **error)
-{
-  g_return_val_if_fail(c != NULL, -1);
-  if (!netan_i_check_text("source name", name, error))
-    return -1;
-  if (sha256 != NULL && !netan_i_check_text("source sha256", sha256, error))
-    return -1;
-  source_rec_t *s = g_new0(source_rec_t, 1);
-  s->name = g_strdup(name);
-  s->sha256 = g_strdup(sha256);
-  g_ptr_array_add(c->sources, s);
-  c->generation++;
-  return (int64_t)c->sources->len - 1;
-}
-
-int64_t
-netan_case_n_sources(const netan_case_t *c)
-{
-  g_return_val_if_fail(c != NULL, 0);
-  return c->sources->len;
-}
-
-static const source_rec_t *
-source_at(const netan_case_t *c, int64_t id)
-{
-  if (c == NULL || id < 0 || id >= (int64_t)c->sources->len)
-    return NULL;
-  return g_ptr_array_index(c->sources, id);
-}
-
-const char *
-netan_case_source_name(const netan_case_t *c, int64_t source_id)
-{
-  const source_rec_t *s = source_at(c, source_id);
-  return s ? s->name : NULL;
-}
-
-const char *
-netan_case_source_sha256(const netan_case_t *c, int64_t source_id)
-{
-  const source_rec_t *s = source_at(c, source_id);
-  return s ? s->sha256 : NULL;
 }
 
 /* The lookup key joins type and key with a unit separator, which cannot
@@ -160,6 +105,8 @@ netan_case_add_entity(netan_case_t *c, const char *type, const char *key,
   e.key = stored_tk + strlen(type) + 1;
   e.label = (label != NULL && label[0] != '\0') ? g_string_chunk_insert_const(c->strings, label) : e.key;
   g_array_append_val(c->entities, e);
+  int64_t none = -1;
+  g_array_append_val(c->merged_into, none);
   int64_t id = (int64_t)c->entities->len - 1;
   g_hash_table_insert(c->by_type_key, (gpointer)stored_tk, GSIZE_TO_POINTER((gsize)id + 1));
   c->generation++;
@@ -221,12 +168,8 @@ netan_case_add_link(netan_case_t *c, int64_t a, int64_t b, const char *type,
                 "link weight %g is not a positive finite number", weight);
     return -1;
   }
-  if (prov != NULL && source_at(c, prov->source_id) == NULL) {
-    g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
-                "link provenance names source %" G_GINT64_FORMAT ", which the case does not have",
-                prov->source_id);
+  if (!netan_case_i_check_prov(c, prov, error))
     return -1;
-  }
   netan_link_rec_t l = { a, b, g_intern_string(type), weight, { -1, -1 } };
   if (prov != NULL)
     l.prov = *prov;
@@ -279,7 +222,8 @@ netan_case_i_links(const netan_case_t *c)
 netan_case_mark_t
 netan_case_i_mark(const netan_case_t *c)
 {
-  netan_case_mark_t m = { c->sources->len, c->entities->len, c->links->len, c->generation };
+  netan_case_mark_t m = { c->sources->len, c->entities->len, c->links->len, c->events->len,
+                          c->attributes->len, c->seen->len, c->merges->len, c->generation };
   return m;
 }
 
@@ -292,7 +236,12 @@ netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark)
     g_hash_table_remove(c->by_type_key, e->key - strlen(e->type) - 1);
   }
   g_array_set_size(c->entities, mark->n_entities);
+  g_array_set_size(c->merged_into, mark->n_entities);
   g_array_set_size(c->links, mark->n_links);
+  g_array_set_size(c->events, mark->n_events);
+  g_array_set_size(c->attributes, mark->n_attributes);
+  netan_case_i_rollback_seen(c, mark->n_seen);
+  g_array_set_size(c->merges, mark->n_merges);
   g_ptr_array_set_size(c->sources, mark->n_sources);
   /* Strings stay in the chunk until the case is freed; that is only memory.
    * The case is exactly as it was at the mark, so views built then are

@@ -107,35 +107,61 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   v->n_entities_at_build = ne;
   v->entity_vertex = g_new(int64_t, ne > 0 ? ne : 1);
 
-  /* Links of the view, endpoints still as entity ids. */
+  /* Merged entities are shown as the entity they were merged into. */
+  int64_t *canon = g_new(int64_t, ne > 0 ? ne : 1);
+  for (int64_t id = 0; id < ne; id++)
+    canon[id] = netan_case_canonical(c, id);
+
+  /* Links and events of the view, endpoints as canonical entity ids. Each
+   * link adds its weight, each event 1 (one contact). A link or event that
+   * a merge turned into a loop says nothing about the network: left out. */
+  int64_t nev = netan_case_n_events(c);
+  const netan_event_rec_t *events = netan_case_i_events(c);
   gboolean *linked = g_new0(gboolean, ne > 0 ? ne : 1);
-  arc_t *arcs = g_new(arc_t, nl > 0 ? nl : 1);
+  arc_t *arcs = g_new(arc_t, nl + nev > 0 ? nl + nev : 1);
   int64_t na = 0;
-  for (int64_t i = 0; i < nl; i++) {
-    const netan_link_rec_t *l = &links[i];
-    if (ltype && l->type != ltype)
-      continue;
-    if (etype && (ents[l->a].type != etype || ents[l->b].type != etype))
-      continue;
-    int64_t u = l->a, w = l->b;
-    if (!o.directed && u > w) {
-      int64_t t = u; u = w; w = t;
+  for (int64_t i = 0; i < nl + nev; i++) {
+    int64_t from, to;
+    const char *type;
+    double w;
+    if (i < nl) {
+      from = links[i].a; to = links[i].b; type = links[i].type; w = links[i].weight;
+    } else {
+      const netan_event_rec_t *ev = &events[i - nl];
+      if (ev->to < 0)
+        continue;
+      from = ev->from; to = ev->to; type = ev->type; w = 1.0;
     }
-    arcs[na++] = (arc_t){ u, w, l->weight };
-    linked[l->a] = linked[l->b] = TRUE;
+    if (ltype && type != ltype)
+      continue;
+    int64_t u = canon[from], x = canon[to];
+    if (etype && (ents[u].type != etype || ents[x].type != etype))
+      continue;
+    if (u == x)
+      continue;
+    if (!o.directed && u > x) {
+      int64_t t = u; u = x; x = t;
+    }
+    arcs[na++] = (arc_t){ u, x, w };
+    linked[u] = linked[x] = TRUE;
   }
 
   /* Vertices in entity order, so results do not depend on link order. */
   int64_t nv = 0;
   for (int64_t id = 0; id < ne; id++) {
-    gboolean in = (!etype || ents[id].type == etype) && (!o.drop_isolates || linked[id]);
+    gboolean in = canon[id] == id && (!etype || ents[id].type == etype) && (!o.drop_isolates || linked[id]);
     v->entity_vertex[id] = in ? nv++ : -1;
   }
   v->vertex_entity = g_new(int64_t, nv > 0 ? nv : 1);
   for (int64_t id = 0; id < ne; id++)
     if (v->entity_vertex[id] >= 0)
       v->vertex_entity[v->entity_vertex[id]] = id;
+  /* a merged entity is found at the vertex of the one it was merged into */
+  for (int64_t id = 0; id < ne; id++)
+    if (canon[id] != id)
+      v->entity_vertex[id] = v->entity_vertex[canon[id]];
   g_free(linked);
+  g_free(canon);
 
   /* All links between one pair (ordered pair if directed) become one edge,
    * whose strength is the sum of their weights. */

@@ -85,6 +85,18 @@ def test_exception_hierarchy_matches_python_builtins():
     assert not issubclass(netan.CancelledError, ValueError)
 
 
+@pytest.mark.parametrize("call,cls,code", [
+    (lambda c: c.add_link(0, 1, weight=0), netan.InvalidArgumentError, 1),
+    (lambda c: c.add_link(0, 99), netan.NotFoundError, 2),
+], ids=["invalid argument", "not found"])
+def test_exceptions_carry_the_message_and_the_error_code(small_case, call, cls, code):
+    c, _ = small_case
+    with pytest.raises(cls) as e:
+        call(c)
+    assert e.value.code == code  # NETAN_ERROR_* (netan-error.h)
+    assert str(e.value) == e.value.args[0] and str(e.value)[0] not in "('["
+
+
 def test_undirected_view_merges_both_orientations_and_all_link_types(small_case):
     c, _ = small_case
     view = c.view()

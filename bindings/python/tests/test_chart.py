@@ -160,4 +160,4 @@ def test_node_size_follows_the_measure_and_colour_the_communities(real_cases):
     assert plain != dot
     assert view.chart(size_by="degree").dot() != dot
     with pytest.raises(ValueError):
-        view.chart(size_by="pagerank").dot()
+        view.chart(size_by="shoe size").dot()

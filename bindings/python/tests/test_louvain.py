@@ -129,3 +129,9 @@ def test_louvain_on_a_view_of_isolated_vertices_only():
     res = case.view().louvain()
     assert len(res) == 3
     assert len({r["community"] for r in res}) == 3
+
+
+@pytest.mark.parametrize("resolution", [0.0, -1.0])
+def test_non_positive_resolution_is_an_invalid_argument(real_cases, resolution):
+    with pytest.raises(netan.InvalidArgumentError):
+        real_cases["siren"][0].view().louvain(resolution=resolution)
