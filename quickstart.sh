@@ -20,7 +20,7 @@ packages=(
   libglib2.0-dev libigraph-dev libgraphviz-dev graphviz libcunit1-dev
   libicu-dev libsqlite3-dev libphonenumber-dev
   python3 python3-dev python3-pytest python3-networkx python3-igraph python3-pandas
-  python3-phonenumbers python3-stdnum python3-icu python3-jellyfish
+  python3-phonenumbers python3-stdnum python3-icu python3-jellyfish python3-scipy time
   fonts-dejavu-core
 )
 missing=()

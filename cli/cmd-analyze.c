@@ -115,19 +115,27 @@ static int
 run(const char *path, const analyze_args_t *a)
 {
   GError *e = NULL;
-  g_autoptr(netan_case_t) kase = netan_case_new();
+  g_autoptr(netan_case_t) kase = NULL;
   g_autoptr(netan_ingest_report_t) report = NULL;
   g_autoptr(netan_view_t) view = NULL;
   g_autoptr(netan_table_t) deg = NULL, btw = NULL, com = NULL, all = NULL;
-  netan_edgelist_options_t eo = NETAN_EDGELIST_OPTIONS_INIT;
-  eo.strict = a->strict;
-  if (a->delimiter)
-    eo.delimiter = strcmp(a->delimiter, "tab") == 0 || strcmp(a->delimiter, "\\t") == 0 ? '\t' : a->delimiter[0];
-  report = netan_ingest_edgelist(kase, path, &eo, &e);
-  if (report == NULL)
-    goto fail;
-  if (report_ingest(path, report, a->rejects) != NETAN_EXIT_OK)
-    return NETAN_EXIT_FAILURE;
+  if (g_str_has_suffix(path, ".netan")) {
+    /* a case file built by netan ingest */
+    kase = netan_case_open(path, &e);
+    if (kase == NULL)
+      goto fail;
+  } else {
+    kase = netan_case_new();
+    netan_edgelist_options_t eo = NETAN_EDGELIST_OPTIONS_INIT;
+    eo.strict = a->strict;
+    if (a->delimiter)
+      eo.delimiter = strcmp(a->delimiter, "tab") == 0 || strcmp(a->delimiter, "\\t") == 0 ? '\t' : a->delimiter[0];
+    report = netan_ingest_edgelist(kase, path, &eo, &e);
+    if (report == NULL)
+      goto fail;
+    if (report_ingest(path, report, a->rejects) != NETAN_EXIT_OK)
+      return NETAN_EXIT_FAILURE;
+  }
 
   netan_view_options_t vo = NETAN_VIEW_OPTIONS_INIT;
   vo.directed = a->directed;
@@ -199,10 +207,10 @@ netan_cmd_analyze(int argc, char **argv)
     { "title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Chart title", "T" },
     { NULL }
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new("EDGES.csv");
+  g_autoptr(GOptionContext) ctx = g_option_context_new("CASE.netan | EDGES.csv");
   g_option_context_set_summary(ctx,
-      "Reads an edge list (header row, then source,target[,weight]; weight = number of\n"
-      "contacts, more = closer), ranks entities by betweenness (path lengths 1/weight)\n"
+      "Reads a case file (from netan ingest) or an edge list (header row, then\n"
+      "source,target[,weight]; weight = number of contacts, more = closer), ranks entities by betweenness (path lengths 1/weight)\n"
       "and degree, finds communities (Louvain, seeded), and draws a chart sized by\n"
       "betweenness and coloured by community. Rows that cannot be read are reported\n"
       "with file:line:column and a reason, and the rest is analysed.");
@@ -216,7 +224,7 @@ netan_cmd_analyze(int argc, char **argv)
     netan_cli_error("analyze: %s", e->message);
     g_error_free(e);
   } else if (argc != 2) {
-    netan_cli_error("analyze: give exactly one edge list file (see netan analyze --help)");
+    netan_cli_error("analyze: give exactly one case file or edge list (see netan analyze --help)");
   } else if (a.format && strcmp(a.format, "table") != 0 && strcmp(a.format, "csv") != 0 &&
              strcmp(a.format, "json") != 0) {
     netan_cli_error("analyze: --format must be table, csv or json, not '%s'", a.format);

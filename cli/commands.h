@@ -19,6 +19,18 @@ typedef struct {
 } netan_command_t;
 
 int netan_cmd_analyze(int argc, char **argv);
+int netan_cmd_ingest(int argc, char **argv);
+int netan_cmd_info(int argc, char **argv);
+int netan_cmd_resolve(int argc, char **argv);
+
+/* Opens the case file @path; with @create, a missing file gives a new case. */
+netan_case_t *netan_cli_open_case(const char *path, gboolean create, GError **error);
+/* TRUE if @format is table, csv or json (NULL = table). */
+gboolean netan_cli_check_format(const char *command, const char *format);
+/* The table format of @format (NULL = table). */
+netan_table_format_t netan_cli_table_format(const char *format);
+/* Prints @t in @format, the first @max rows (-1 = all). */
+void netan_cli_print_table(const netan_table_t *t, const char *format, int64_t max);
 
 /* Prints "netan: message" to stderr. */
 void netan_cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

@@ -8,7 +8,10 @@
 #include <string.h>
 
 static const netan_command_t commands[] = {
-  { "analyze", "ingest an edge list, rank entities, find communities, draw a chart", netan_cmd_analyze },
+  { "ingest", "add files (call records, transfers, ...) to a case file", netan_cmd_ingest },
+  { "info", "what a case holds: entities, events, sources, rejects, merges", netan_cmd_info },
+  { "resolve", "suggest, confirm and undo merges of entities", netan_cmd_resolve },
+  { "analyze", "rank entities, find communities, draw a chart (case file or edge list)", netan_cmd_analyze },
 };
 
 void
@@ -28,7 +31,8 @@ usage(FILE *out)
                "Link analysis of criminal networks.\n\nCommands:\n");
   for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
     fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-  fprintf(out, "\nExample:\n  netan analyze calls.csv --top 10 --chart chart.svg\n\n"
+  fprintf(out, "\nExample:\n  netan ingest case.netan cdr.csv --kind cdr --region RS\n"
+               "  netan analyze case.netan --top 10 --chart chart.svg\n\n"
                "Run `netan COMMAND --help` for a command's options.\n"
                "Exit status: 0 success, 1 the work failed (bad input, I/O, rendering), 2 usage error.\n");
 }

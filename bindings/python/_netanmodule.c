@@ -223,6 +223,219 @@ Case_ingest_edgelist(CaseObject *self, PyObject *args, PyObject *kwds)
 }
 
 static PyObject *
+Case_ingest(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "path", "kind", "spec", "region", "strict", "name", "agency", "jurisdiction",
+                            "received", "grading_scheme", "grading", "handling", NULL };
+  PyObject *path_obj = NULL, *spec_obj = NULL;
+  netan_ingest_options_t o = NETAN_INGEST_OPTIONS_INIT;
+  int strict = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|zO&zpzzzzzzz:ingest", kwlist, PyUnicode_FSConverter, &path_obj,
+                                   &o.kind, PyUnicode_FSConverter, &spec_obj, &o.region, &strict, &o.source.name,
+                                   &o.source.agency, &o.source.jurisdiction, &o.source.received,
+                                   &o.source.grading_scheme, &o.source.grading, &o.source.handling))
+    return NULL;
+  o.strict = strict;
+  o.spec_path = spec_obj ? PyBytes_AS_STRING(spec_obj) : NULL;
+  GError *e = NULL;
+  netan_ingest_report_t *r;
+  Py_BEGIN_ALLOW_THREADS
+  r = netan_ingest_file(self->kase, PyBytes_AS_STRING(path_obj), &o, &e);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(path_obj);
+  Py_XDECREF(spec_obj);
+  return r ? report_to_python(r) : raise_gerror(e);
+}
+
+static PyObject *
+Case_events(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_events(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    netan_event_t ev;
+    netan_case_get_event(self->kase, i, &ev);
+    PyObject *t = Py_BuildValue("(LLLsLLdzLL)", (long long)i, (long long)ev.from, (long long)ev.to, ev.type,
+                                (long long)ev.time, (long long)ev.duration, ev.amount, ev.currency,
+                                (long long)ev.prov.source_id, (long long)ev.prov.row);
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_attributes(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_attributes(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    int64_t entity;
+    const char *name, *value;
+    netan_provenance_t p;
+    netan_case_get_attribute(self->kase, i, &entity, &name, &value, &p);
+    PyObject *t = Py_BuildValue("(LLssLL)", (long long)i, (long long)entity, name, value,
+                                (long long)p.source_id, (long long)p.row);
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_source_info(CaseObject *self, PyObject *args)
+{
+  long long id;
+  if (!PyArg_ParseTuple(args, "L:source_info", &id))
+    return NULL;
+  netan_source_info_t s;
+  if (!netan_case_get_source_info(self->kase, id, &s)) {
+    PyErr_Format(PyExc_IndexError, "no source %lld", id);
+    return NULL;
+  }
+  int64_t read = -1, ingested = -1, rejected = -1;
+  gboolean counted = netan_case_source_rows(self->kase, id, &read, &ingested, &rejected);
+  PyObject *d = Py_BuildValue("{s:L,s:s,s:z,s:z,s:z,s:z,s:z,s:z,s:z}", "id", id, "name", s.name,
+                              "agency", s.agency, "jurisdiction", s.jurisdiction, "received", s.received,
+                              "sha256", s.sha256, "grading_scheme", s.grading_scheme, "grading", s.grading,
+                              "handling", s.handling);
+  if (d == NULL)
+    return NULL;
+  const char *keys[] = { "rows_read", "rows_ingested", "rows_rejected" };
+  int64_t vals[] = { read, ingested, rejected };
+  for (int k = 0; k < 3; k++) {
+    PyObject *v = counted ? PyLong_FromLongLong(vals[k]) : Py_NewRef(Py_None);
+    if (v == NULL || PyDict_SetItemString(d, keys[k], v) < 0) {
+      Py_XDECREF(v);
+      Py_DECREF(d);
+      return NULL;
+    }
+    Py_DECREF(v);
+  }
+  return d;
+}
+
+static PyObject *
+Case_suggest_merges(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "entity_type", "threshold", "shared_bonus", "max_pairs", NULL };
+  netan_suggest_options_t o = NETAN_SUGGEST_OPTIONS_INIT;
+  long long max_pairs = o.max_pairs;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|sddL:suggest_merges", kwlist, &o.entity_type, &o.threshold,
+                                   &o.shared_bonus, &max_pairs))
+    return NULL;
+  o.max_pairs = max_pairs;
+  GError *e = NULL;
+  netan_table_t *t = netan_case_suggest_merges(self->kase, &o, &e);
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+Case_merge(CaseObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "a", "b", "rule", "score", NULL };
+  long long a, b;
+  const char *rule = "analyst";
+  double score = 1.0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "LL|sd:merge", kwlist, &a, &b, &rule, &score))
+    return NULL;
+  GError *e = NULL;
+  int64_t id = netan_case_merge(self->kase, a, b, rule, score, &e);
+  return id < 0 ? raise_gerror(e) : PyLong_FromLongLong(id);
+}
+
+static PyObject *
+Case_unmerge(CaseObject *self, PyObject *args)
+{
+  long long id;
+  if (!PyArg_ParseTuple(args, "L:unmerge", &id))
+    return NULL;
+  GError *e = NULL;
+  if (!netan_case_unmerge(self->kase, id, &e))
+    return raise_gerror(e);
+  Py_RETURN_NONE;
+}
+
+static PyObject *
+Case_merges(CaseObject *self, PyObject *noargs)
+{
+  int64_t n = netan_case_n_merges(self->kase);
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    int64_t a, b, time;
+    const char *rule;
+    double score;
+    gboolean active;
+    netan_case_get_merge(self->kase, i, &a, &b, &rule, &score, &time, &active);
+    PyObject *t = Py_BuildValue("(LLLsdLN)", (long long)i, (long long)a, (long long)b, rule, score,
+                                (long long)time, PyBool_FromLong(active));
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
+static PyObject *
+Case_canonical(CaseObject *self, PyObject *args)
+{
+  long long id;
+  if (!PyArg_ParseTuple(args, "L:canonical", &id))
+    return NULL;
+  return PyLong_FromLongLong(netan_case_canonical(self->kase, id));
+}
+
+static PyObject *
+Case_save(CaseObject *self, PyObject *args)
+{
+  PyObject *path_obj;
+  if (!PyArg_ParseTuple(args, "O&:save", PyUnicode_FSConverter, &path_obj))
+    return NULL;
+  GError *e = NULL;
+  gboolean ok;
+  Py_BEGIN_ALLOW_THREADS
+  ok = netan_case_save(self->kase, PyBytes_AS_STRING(path_obj), &e);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(path_obj);
+  if (!ok)
+    return raise_gerror(e);
+  Py_RETURN_NONE;
+}
+
+/* Case.open(path): a classmethod that fills a new object of the caller's class. */
+static PyObject *
+Case_open(PyObject *cls, PyObject *args)
+{
+  PyObject *path_obj;
+  if (!PyArg_ParseTuple(args, "O&:open", PyUnicode_FSConverter, &path_obj))
+    return NULL;
+  GError *e = NULL;
+  netan_case_t *c;
+  Py_BEGIN_ALLOW_THREADS
+  c = netan_case_open(PyBytes_AS_STRING(path_obj), &e);
+  Py_END_ALLOW_THREADS
+  Py_DECREF(path_obj);
+  if (c == NULL)
+    return raise_gerror(e);
+  PyObject *obj = PyObject_CallNoArgs(cls);
+  if (obj == NULL) {
+    netan_case_free(c);
+    return NULL;
+  }
+  netan_case_free(((CaseObject *)obj)->kase);
+  ((CaseObject *)obj)->kase = c;
+  return obj;
+}
+
+static PyObject *
 Case_entities(CaseObject *self, PyObject *noargs)
 {
   int64_t n = netan_case_n_entities(self->kase);
@@ -309,6 +522,17 @@ static PyMethodDef Case_methods[] = {
   { "links", (PyCFunction)Case_links, METH_NOARGS, "[(id, a, b, type, weight, source_id, row)]" },
   { "sources", (PyCFunction)Case_sources, METH_NOARGS, "[(id, name, sha256)]" },
   { "find_entity", (PyCFunction)Case_find_entity, METH_VARARGS, "find_entity(type, key) -> id or -1" },
+  { "ingest", (PyCFunction)(void (*)(void))Case_ingest, METH_VARARGS | METH_KEYWORDS, "ingest(path, kind=None, spec=None, region=None, strict=False, name=..., agency=..., ...) -> report dict" },
+  { "events", (PyCFunction)Case_events, METH_NOARGS, "[(id, from, to, type, time, duration, amount, currency, source_id, row)]" },
+  { "attributes", (PyCFunction)Case_attributes, METH_NOARGS, "[(id, entity, name, value, source_id, row)]" },
+  { "source_info", (PyCFunction)Case_source_info, METH_VARARGS, "source_info(id) -> dict" },
+  { "suggest_merges", (PyCFunction)(void (*)(void))Case_suggest_merges, METH_VARARGS | METH_KEYWORDS, "suggest_merges(entity_type='person', threshold=0.85, shared_bonus=0.05, max_pairs=1000) -> (columns, rows, meta)" },
+  { "merge", (PyCFunction)(void (*)(void))Case_merge, METH_VARARGS | METH_KEYWORDS, "merge(a, b, rule='analyst', score=1.0) -> merge id" },
+  { "unmerge", (PyCFunction)Case_unmerge, METH_VARARGS, "unmerge(merge_id)" },
+  { "merges", (PyCFunction)Case_merges, METH_NOARGS, "[(id, a, b, rule, score, time, active)]" },
+  { "canonical", (PyCFunction)Case_canonical, METH_VARARGS, "canonical(entity) -> the entity it stands for after merges" },
+  { "save", (PyCFunction)Case_save, METH_VARARGS, "save(path): writes what is new to the case file, in one transaction" },
+  { "open", (PyCFunction)Case_open, METH_VARARGS | METH_CLASS, "open(path) -> Case read from a case file" },
   { NULL }
 };
 
@@ -509,10 +733,25 @@ View_louvain(ViewObject *self, PyObject *args, PyObject *kwds)
   return t ? table_to_python(t) : raise_gerror(e);
 }
 
+/* Reading a view whose case changed would show a graph that no longer
+ * exists: raise StaleViewError as the measures do. */
+static int
+view_fresh(ViewObject *self)
+{
+  if (!view_ready(self))
+    return 0;
+  if (netan_view_is_current(self->view))
+    return 1;
+  GError *e = NULL;
+  g_set_error(&e, NETAN_ERROR, NETAN_ERROR_STALE, "the case changed after this view was built; build a new view");
+  raise_gerror(e);
+  return 0;
+}
+
 static PyObject *
 View_edges(ViewObject *self, PyObject *noargs)
 {
-  if (!view_ready(self))
+  if (!view_fresh(self))
     return NULL;
   int64_t m = netan_view_n_edges(self->view);
   PyObject *list = PyList_New((Py_ssize_t)m);
@@ -534,7 +773,7 @@ View_edges(ViewObject *self, PyObject *noargs)
 static PyObject *
 View_vertices(ViewObject *self, PyObject *noargs)
 {
-  if (!view_ready(self))
+  if (!view_fresh(self))
     return NULL;
   int64_t n = netan_view_n_vertices(self->view);
   PyObject *list = PyList_New((Py_ssize_t)n);
@@ -691,7 +930,56 @@ mod_render_dot(PyObject *self, PyObject *args, PyObject *kwds)
   return r;
 }
 
+static PyObject *
+mod_normalize(PyObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "kind", "value", "region", NULL };
+  const char *kind, *value, *region = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "ss|z:normalize", kwlist, &kind, &value, &region))
+    return NULL;
+  netan_normalizer_t n;
+  if (!netan_normalizer_from_name(kind, &n))
+    return raise_gerror(g_error_new(NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                                    "unknown normalizer \"%s\" (phone, plate, iban, imei, email, name, text, none)", kind));
+  GError *e = NULL;
+  char *key;
+  /* no Python code runs inside; names wait on ICU's lock, so let other threads go on */
+  Py_BEGIN_ALLOW_THREADS
+  key = netan_normalize(n, value, region, &e);
+  Py_END_ALLOW_THREADS
+  if (key == NULL)
+    return raise_gerror(e);
+  PyObject *r = PyUnicode_FromString(key);
+  g_free(key);
+  return r;
+}
+
+static PyObject *
+mod_jaro_winkler(PyObject *self, PyObject *args)
+{
+  const char *a, *b;
+  if (!PyArg_ParseTuple(args, "ss:jaro_winkler", &a, &b))
+    return NULL;
+  return PyFloat_FromDouble(netan_jaro_winkler(a, b));
+}
+
+static PyObject *
+mod_ingest_kinds(PyObject *self, PyObject *noargs)
+{
+  PyObject *list = PyList_New(0);
+  for (const char *const *k = netan_ingest_kinds(); list && *k; k++) {
+    PyObject *s = PyUnicode_FromString(*k);
+    if (s == NULL || PyList_Append(list, s) < 0)
+      Py_CLEAR(list);
+    Py_XDECREF(s);
+  }
+  return list;
+}
+
 static PyMethodDef module_methods[] = {
+  { "normalize", (PyCFunction)(void (*)(void))mod_normalize, METH_VARARGS | METH_KEYWORDS, "normalize(kind, value, region=None) -> key" },
+  { "jaro_winkler", mod_jaro_winkler, METH_VARARGS, "jaro_winkler(a, b) -> similarity in [0, 1]" },
+  { "ingest_kinds", mod_ingest_kinds, METH_NOARGS, "names of the built-in mapping specs" },
   { "version", mod_version, METH_NOARGS, "libnetan's version" },
   { "render_dot", (PyCFunction)(void (*)(void))mod_render_dot, METH_VARARGS | METH_KEYWORDS, "render_dot(dot, format, layout=None) -> bytes" },
   { NULL }

@@ -34,9 +34,11 @@ typedef enum {
 typedef struct {
   unsigned int version;
   netan_degree_mode_t mode;
-  /* FALSE (default): number of distinct neighbours joined by an edge of the
-   * view (parallel links are merged by the view). TRUE: strength, the sum
-   * of the strengths of the vertex's edges. */
+  /* FALSE (default): the number of edges of the view at the vertex; as the
+   * view merges parallel links, on an undirected view that is the number of
+   * distinct neighbours. On a directed view, NETAN_DEGREE_ALL is in + out
+   * (a pair calling both ways counts twice), as in igraph and networkx.
+   * TRUE: strength, the sum of the strengths of those edges. */
   gboolean strength;
 } netan_degree_options_t;
 #define NETAN_DEGREE_OPTIONS_INIT { NETAN_DEGREE_OPTIONS_VERSION, NETAN_DEGREE_ALL, FALSE }
@@ -122,7 +124,10 @@ NETAN_API void netan_louvain_options_init(netan_louvain_options_t *opts);
  * largest first (0), ties by their smallest entity id, so the numbering
  * does not depend on igraph's internal order.
  * Metadata: "method", "seed", "resolution", "weights", "modularity"
- * (of the final partition, "%.17g"), "communities".
+ * (of the final partition, "%.17g"; at a resolution other than 1 this is
+ * the generalised modularity that Louvain optimised, with the resolution
+ * in its null-model term; "nan" for a view without edges, where modularity
+ * is undefined), "communities".
  */
 NETAN_API netan_table_t *netan_communities_louvain(const netan_view_t *v,
                                                    const netan_louvain_options_t *opts,

@@ -76,6 +76,10 @@ NETAN_API int64_t netan_case_add_source_info(netan_case_t *c, const netan_source
 NETAN_API gboolean netan_case_get_source_info(const netan_case_t *c, int64_t source_id,
                                               netan_source_info_t *out);
 NETAN_API int64_t netan_case_n_sources(const netan_case_t *c);
+/** What the ingest of source @source_id did: rows read = ingested + rejected.
+ * FALSE if the source was not ingested by netan (or is out of range). */
+NETAN_API gboolean netan_case_source_rows(const netan_case_t *c, int64_t source_id, int64_t *read,
+                                          int64_t *ingested, int64_t *rejected);
 /** Borrowed; NULL if @source_id is out of range. */
 NETAN_API const char *netan_case_source_name(const netan_case_t *c, int64_t source_id);
 NETAN_API const char *netan_case_source_sha256(const netan_case_t *c, int64_t source_id);

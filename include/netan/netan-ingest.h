@@ -75,6 +75,51 @@ NETAN_API netan_ingest_report_t *netan_ingest_edgelist(netan_case_t *c, const ch
                                                        const netan_edgelist_options_t *opts,
                                                        GError **error);
 
+#define NETAN_INGEST_OPTIONS_VERSION 1
+
+/**
+ * Options of netan_ingest_file(). Give @kind (a built-in spec: see
+ * netan_ingest_kinds()) or @spec_path (a mapping spec file, see
+ * doc/mapping-spec.md). Fields of @source that are set override the
+ * spec's [source] section; its name defaults to the file's base name.
+ */
+typedef struct {
+  unsigned int version;          /* NETAN_INGEST_OPTIONS_VERSION */
+  const char *kind;
+  const char *spec_path;
+  const char *region;            /* default phone region (ISO 3166 alpha-2); overrides the spec */
+  netan_source_info_t source;
+  gboolean strict;               /* stop at the first bad row, leaving the case as it was */
+  netan_progress_cb progress;    /* may be NULL; can cancel */
+  void *payload;
+} netan_ingest_options_t;
+#define NETAN_INGEST_OPTIONS_INIT { NETAN_INGEST_OPTIONS_VERSION, NULL, NULL, NULL, NETAN_SOURCE_INFO_INIT, FALSE, NULL, NULL }
+NETAN_API void netan_ingest_options_init(netan_ingest_options_t *opts);
+
+/**
+ * Ingests one file through a mapping spec: every row becomes entities,
+ * an event, links and attributes, each with its provenance (the source
+ * registered for the file, and the row's line), or is rejected with its
+ * line, column and reason. Identifiers are normalised (phones to E.164,
+ * plates, IBANs, IMEIs, e-mails, names) with a cache: the same entity is
+ * found again whatever spelling the row used.
+ *
+ * The spec is checked against the file before any row is read (unknown
+ * encoding, missing column, malformed spec: an error, nothing ingested).
+ * One ingest is one transaction: a strict stop, a read error or a cancel
+ * leaves the case exactly as it was. The file is streamed.
+ *
+ * Returns the report, or NULL with @error set.
+ */
+NETAN_API netan_ingest_report_t *netan_ingest_file(netan_case_t *c, const char *path,
+                                                   const netan_ingest_options_t *opts,
+                                                   GError **error);
+
+/** The names of the built-in specs, NULL-terminated; owned by the library. */
+NETAN_API const char *const *netan_ingest_kinds(void);
+/** The text of built-in spec @kind (owned by the library), or NULL. */
+NETAN_API const char *netan_ingest_kind_spec(const char *kind);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(netan_ingest_report_t, netan_ingest_report_free)
 
 G_END_DECLS

@@ -55,6 +55,8 @@ NETAN_API netan_view_t *netan_view_build(const netan_case_t *c,
 NETAN_API void netan_view_free(netan_view_t *v);
 
 NETAN_API const netan_case_t *netan_view_case(const netan_view_t *v);
+/** FALSE once the case has changed since the view was built. */
+NETAN_API gboolean netan_view_is_current(const netan_view_t *v);
 NETAN_API gboolean netan_view_is_directed(const netan_view_t *v);
 NETAN_API int64_t netan_view_n_vertices(const netan_view_t *v);
 NETAN_API int64_t netan_view_n_edges(const netan_view_t *v);

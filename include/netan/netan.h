@@ -9,6 +9,9 @@
 #include <netan/netan-error.h>
 #include <netan/netan-case.h>
 #include <netan/netan-ingest.h>
+#include <netan/netan-normalize.h>
+#include <netan/netan-resolve.h>
+#include <netan/netan-store.h>
 #include <netan/netan-view.h>
 #include <netan/netan-table.h>
 #include <netan/netan-analysis.h>

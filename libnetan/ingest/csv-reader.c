@@ -13,6 +13,8 @@ struct netan_csv_reader {
   FILE *fp;
   char delimiter;
   gboolean seekable;
+  gboolean validate_utf8;
+  int64_t size;
 
   char buf[CHUNK];
   size_t len, pos;
@@ -52,6 +54,11 @@ netan_csv_reader_open(const char *path, char delimiter, GError **error)
   r->fp = fp;
   r->delimiter = delimiter;
   r->seekable = (fseeko(fp, 0, SEEK_CUR) == 0);
+  r->validate_utf8 = TRUE;
+  if (r->seekable && fseeko(fp, 0, SEEK_END) == 0) {
+    r->size = ftello(fp);
+    fseeko(fp, 0, SEEK_SET);
+  }
   r->line = 1;
   r->at_start = TRUE;
   r->text = g_string_sized_new(256);
@@ -264,7 +271,7 @@ netan_csv_reader_next(netan_csv_reader_t *r, GError **error)
   }
 
   /* Validate the text of every field. */
-  for (guint i = 0; i < r->starts->len; i++) {
+  for (guint i = 0; r->validate_utf8 && i < r->starts->len; i++) {
     gsize len;
     const char *f = netan_csv_reader_field(r, (int)i, &len);
     if (!g_utf8_validate(f, (gssize)len, NULL) || memchr(f, '\0', len) != NULL)
@@ -293,6 +300,9 @@ netan_csv_reader_field(const netan_csv_reader_t *r, int i, gsize *len)
 }
 
 int64_t netan_csv_reader_line(const netan_csv_reader_t *r) { return r->rec_line; }
+int64_t netan_csv_reader_offset(const netan_csv_reader_t *r) { return offset_now(r); }
+int64_t netan_csv_reader_size(const netan_csv_reader_t *r) { return r->size; }
+void netan_csv_reader_set_validate_utf8(netan_csv_reader_t *r, gboolean v) { r->validate_utf8 = v; }
 int64_t netan_csv_reader_column(const netan_csv_reader_t *r) { return r->column; }
 const char *netan_csv_reader_reason(const netan_csv_reader_t *r) { return r->reason; }
 const char *netan_csv_reader_path(const netan_csv_reader_t *r) { return r->path; }

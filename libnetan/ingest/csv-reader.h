@@ -32,6 +32,12 @@ typedef enum {
 #define NETAN_CSV_MAX_FIELD (1024 * 1024)
 
 netan_csv_reader_t *netan_csv_reader_open(const char *path, char delimiter, GError **error);
+/* Off for files in another encoding: their fields are converted, and
+ * checked, by the caller. On by default. */
+void netan_csv_reader_set_validate_utf8(netan_csv_reader_t *r, gboolean validate);
+/* Bytes read so far and the file's size (0 if unknown), for progress. */
+int64_t netan_csv_reader_offset(const netan_csv_reader_t *r);
+int64_t netan_csv_reader_size(const netan_csv_reader_t *r);
 netan_csv_status_t netan_csv_reader_next(netan_csv_reader_t *r, GError **error);
 
 /* The record last returned. Fields are NUL-terminated and live until the

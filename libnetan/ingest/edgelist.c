@@ -25,6 +25,9 @@ parse_weight(const char *s, double *out)
     *out = 1.0;
     return TRUE;
   }
+  /* plain decimal notation only: strtod would also take "0x10", "inf" */
+  if (strspn(s, "0123456789.eE+-") != strlen(s))
+    return FALSE;
   char *end = NULL;
   double w = g_ascii_strtod(s, &end);
   if (end == s || *end != '\0' || !isfinite(w) || w <= 0)
@@ -186,6 +189,9 @@ netan_ingest_edgelist(netan_case_t *c, const char *path,
     }
   }
   netan_csv_reader_close(r);
+  if (ok)
+    netan_case_i_set_source_rows(c, source_id, netan_ingest_report_rows_read(report),
+                                 netan_ingest_report_rows_rejected(report));
   if (!ok) {
     netan_case_i_rollback(c, &mark);
     netan_ingest_report_free(report);

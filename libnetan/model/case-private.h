@@ -48,6 +48,7 @@ typedef struct {
 
 typedef struct {
   char *name, *agency, *jurisdiction, *received, *sha256, *grading_scheme, *grading, *handling;
+  int64_t rows_read, rows_rejected;  /* what the ingest of this source did; -1 if unknown */
 } netan_source_rec_t;
 
 struct netan_case {
@@ -63,6 +64,8 @@ struct netan_case {
   GStringChunk *strings;     /* keys, labels, values: identifiers repeat, store once */
   GHashTable *by_type_key;   /* "type\x1fkey" (in strings) -> id + 1 */
   uint64_t generation;
+  char *file_id;             /* store/: "<case uuid> <save uuid>" of the case file this case was
+                                opened from or last saved to; NULL if none (g_free) */
 };
 
 /* Direct read access for views and exporters (no copies). */
@@ -81,6 +84,8 @@ void netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark);
 
 /* Undoes netan_case_note_entity records after a mark (seen.c). */
 void netan_case_i_rollback_seen(netan_case_t *c, int64_t n_seen);
+/* Records what the ingest of a source did (source.c). */
+void netan_case_i_set_source_rows(netan_case_t *c, int64_t source_id, int64_t read, int64_t rejected);
 /* Frees the record of one source (source.c). */
 void netan_source_rec_free(gpointer p);
 /* TRUE if @s is a valid id of a source of @c. */

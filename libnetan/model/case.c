@@ -41,6 +41,7 @@ netan_case_free(netan_case_t *c)
   g_array_unref(c->merged_into);
   g_hash_table_unref(c->by_type_key);
   g_string_chunk_free(c->strings);
+  g_free(c->file_id);
   g_free(c);
 }
 

@@ -122,6 +122,7 @@ netan_case_add_source_info(netan_case_t *c, const netan_source_info_t *info, GEr
   s->grading_scheme = g_strdup(info->grading_scheme);
   s->grading = g_strdup(info->grading);
   s->handling = g_strdup(info->handling);
+  s->rows_read = s->rows_rejected = -1;
   g_ptr_array_add(c->sources, s);
   c->generation++;
   return (int64_t)c->sources->len - 1;
@@ -182,4 +183,28 @@ const char *
 netan_case_source_sha256(const netan_case_t *c, int64_t id)
 {
   return netan_case_i_has_source(c, id) ? ((netan_source_rec_t *)g_ptr_array_index(c->sources, id))->sha256 : NULL;
+}
+
+void
+netan_case_i_set_source_rows(netan_case_t *c, int64_t id, int64_t read, int64_t rejected)
+{
+  if (!netan_case_i_has_source(c, id))
+    return;
+  netan_source_rec_t *s = g_ptr_array_index(c->sources, id);
+  s->rows_read = read;
+  s->rows_rejected = rejected;
+}
+
+gboolean
+netan_case_source_rows(const netan_case_t *c, int64_t id, int64_t *read, int64_t *ingested, int64_t *rejected)
+{
+  if (!netan_case_i_has_source(c, id))
+    return FALSE;
+  const netan_source_rec_t *s = g_ptr_array_index(c->sources, id);
+  if (s->rows_read < 0)
+    return FALSE;
+  if (read) *read = s->rows_read;
+  if (ingested) *ingested = s->rows_read - s->rows_rejected;
+  if (rejected) *rejected = s->rows_rejected;
+  return TRUE;
 }

@@ -234,6 +234,7 @@ netan_view_i_lengths(const netan_view_t *v)
 }
 
 const netan_case_t *netan_view_case(const netan_view_t *v) { return v->kase; }
+gboolean netan_view_is_current(const netan_view_t *v) { return netan_case_generation(v->kase) == v->generation; }
 gboolean netan_view_is_directed(const netan_view_t *v) { return v->opts.directed; }
 int64_t netan_view_n_vertices(const netan_view_t *v) { return igraph_vcount(&v->graph); }
 int64_t netan_view_n_edges(const netan_view_t *v) { return igraph_ecount(&v->graph); }

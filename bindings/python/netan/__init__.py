@@ -18,11 +18,14 @@ from ._results import Result, IngestReport
 from .interop import to_networkx, to_igraph, from_networkx
 
 __version__ = _netan.version()
+normalize = _netan.normalize
+jaro_winkler = _netan.jaro_winkler
+ingest_kinds = _netan.ingest_kinds
 
 __all__ = ["Case", "View", "Chart", "Result", "IngestReport", "Error", "FailedError",
            "InvalidArgumentError", "NotFoundError", "ParseError", "FileError", "BackendError",
            "CancelledError", "StaleViewError", "to_networkx", "to_igraph", "from_networkx",
-           "render_dot", "__version__"]
+           "render_dot", "normalize", "jaro_winkler", "ingest_kinds", "__version__"]
 
 
 class Case(_netan.Case):
@@ -47,6 +50,39 @@ class Case(_netan.Case):
         self.last_report = IngestReport(raw)
         return self.last_report
 
+    def ingest(self, path, kind=None, spec=None, region=None, strict=False, **source):
+        """Reads a file through a built-in spec (``kind``: see
+        netan.ingest_kinds()) or a mapping spec file (``spec``). ``source``
+        fields (name, agency, jurisdiction, received, grading_scheme,
+        grading, handling) describe where the records came from. Returns the
+        IngestReport: rows_read == rows_ingested + rows_rejected."""
+        raw = super().ingest(path, kind=kind, spec=None if spec is None else str(spec), region=region,
+                             strict=strict, **source)
+        self.last_report = IngestReport(raw)
+        return self.last_report
+
+    def events(self):
+        """Every event: id, from, to (entity ids; to may be -1), type, time
+        (seconds since 1970 UTC), duration (s, -1 unknown), amount (NaN if
+        none), currency, and its provenance (source, row)."""
+        return Result([dict(id=i, **{"from": f}, to=t, type=ty, time=tm, duration=d, amount=a,
+                            currency=cu, source=s, row=r)
+                       for i, f, t, ty, tm, d, a, cu, s, r in super().events()])
+
+    def attributes(self):
+        return Result([dict(id=i, entity=e, name=n, value=v, source=s, row=r)
+                       for i, e, n, v, s, r in super().attributes()])
+
+    def suggest_merges(self, entity_type="person", threshold=0.85, shared_bonus=0.05, max_pairs=1000):
+        """Pairs of entities that may be the same (Jaro-Winkler on normalised
+        names + shared identifiers), best first. Nothing is merged."""
+        return Result.from_table(super().suggest_merges(entity_type=entity_type, threshold=threshold,
+                                                        shared_bonus=shared_bonus, max_pairs=max_pairs))
+
+    def merges(self):
+        return Result([dict(id=i, a=a, b=b, rule=r, score=sc, time=t, active=act)
+                       for i, a, b, r, sc, t, act in super().merges()])
+
     def entities(self):
         """Every entity as a dict: id, type, key, label."""
         return Result([dict(id=i, type=t, key=k, label=l) for i, t, k, l in super().entities()])
@@ -57,7 +93,9 @@ class Case(_netan.Case):
                        for i, a, b, t, w, s, r in super().links()])
 
     def sources(self):
-        return Result([dict(id=i, name=n, sha256=h) for i, n, h in super().sources()])
+        """Every source with agency, jurisdiction, grading, handling and the
+        row counts of its ingest."""
+        return Result([self.source_info(i) for i, _, _ in super().sources()])
 
     def entity(self, key, type="person"):
         """The entity id of (type, key); KeyError if there is none."""

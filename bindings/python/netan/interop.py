@@ -42,11 +42,19 @@ def from_networkx(graph, weight="weight", entity_type="person", link_type="conta
     """A netan Case from a networkx graph: node names become keys (their
     'label' attribute, if any, the label), edges become links whose weight
     is the edge's `weight` attribute (default 1)."""
-    from . import Case
+    from . import Case, InvalidArgumentError
     case = Case()
     ids = {}
+    keys = {}
     for node, data in graph.nodes(data=True):
-        ids[node] = case.add_entity(data.get("type", entity_type), str(node), data.get("label"))
+        etype = data.get("type", entity_type)
+        key = (etype, str(node))
+        if key in keys:
+            # two nodes (say 1 and "1") would silently become one entity
+            raise InvalidArgumentError(
+                f"nodes {keys[key]!r} and {node!r} have the same key {str(node)!r}; rename one")
+        keys[key] = node
+        ids[node] = case.add_entity(etype, str(node), data.get("label"))
     for a, b, data in graph.edges(data=True):
         case.add_link(ids[a], ids[b], type=data.get("type", link_type),
                       weight=float(data.get(weight, 1.0)))

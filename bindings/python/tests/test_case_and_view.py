@@ -49,7 +49,9 @@ def test_links_keep_type_weight_and_provenance(small_case):
     links = c.links()
     assert links[0] == dict(id=0, a=0, b=1, type="meeting", weight=2.0, source=0, row=10)
     assert links[1]["source"] == -1 and links[1]["row"] == -1, "no provenance given"
-    assert c.sources() == [dict(id=0, name="wiretap-7", sha256=None)]
+    assert c.sources() == [dict(id=0, name="wiretap-7", agency=None, jurisdiction=None, received=None,
+                                sha256=None, grading_scheme=None, grading=None, handling=None,
+                                rows_read=None, rows_ingested=None, rows_rejected=None)]
     assert repr(c) == "<netan.Case 4 entities, 3 links>"
 
 

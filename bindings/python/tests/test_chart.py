@@ -77,7 +77,11 @@ def test_no_markup_injected_into_the_svg(hostile_view):
 def test_dot_escapes_labels(hostile_view):
     dot = hostile_view.chart().dot()
     assert dot.startswith("graph ") and dot.rstrip().endswith("}")
-    assert "<script>" not in dot.replace('"<script>', "")  # only inside a quoted string
+    # one node statement per entity, each label one well-formed quoted string
+    # (a label cannot close the string and start a statement of its own)
+    labels = re.findall(r'^\s*n\d+ \[label="((?:[^"\\]|\\.)*)"', dot, re.M)
+    assert len(labels) == len(HOSTILE)
+    assert not re.search(r'^\s*n0 \[label="pwned', dot, re.M)
     # the DOT parses back with the same number of nodes (netan-render lays it out)
     assert len(node_texts(netan.render_dot(dot, "svg"))) == len(HOSTILE)
 

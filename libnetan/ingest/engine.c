@@ -1,0 +1,530 @@
+/* The ingest engine: rows of a file, through a mapping spec, into a case.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "ingest/csv-reader.h"
+#include "ingest/fields.h"
+#include "ingest/normalize-private.h"
+#include "ingest/report-private.h"
+#include "ingest/source-file.h"
+#include "ingest/spec.h"
+#include "model/case-private.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+netan_ingest_options_init(netan_ingest_options_t *opts)
+{
+  static const netan_ingest_options_t defaults = NETAN_INGEST_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+const char *const *
+netan_ingest_kinds(void)
+{
+  return netan_spec_builtin_kinds();
+}
+
+const char *
+netan_ingest_kind_spec(const char *kind)
+{
+  return netan_spec_builtin(kind);
+}
+
+/* What one spec entity yields in the current row. */
+typedef struct {
+  gboolean present;
+  const char *type;
+  GPtrArray *keys;    /* normalized keys (borrowed from the cache): one, or several if split */
+  GPtrArray *labels;  /* owned strings, parallel to keys */
+  GArray *ids;        /* entity ids, after commit */
+} row_entity_t;
+
+typedef struct {
+  netan_case_t *c;
+  netan_spec_t *spec;
+  const char *path;
+  const char *region;
+  netan_csv_reader_t *reader;
+  GIConv iconv;              /* (GIConv)-1 for UTF-8 input */
+  int n_columns;             /* of the header; 0 without one */
+  GPtrArray *fields;         /* the row's fields as UTF-8 (owned when converted) */
+  gboolean fields_owned;
+  netan_norm_cache_t *cache;
+  row_entity_t *ents;
+  int64_t source_id;
+  /* the row's bad spot */
+  int64_t bad_column;
+  char why[256];
+} engine_t;
+
+static gboolean
+reject(engine_t *en, int column, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static gboolean
+reject(engine_t *en, int column, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  g_vsnprintf(en->why, sizeof en->why, fmt, ap);
+  va_end(ap);
+  en->bad_column = column >= 0 ? column + 1 : 0;
+  return FALSE;
+}
+
+/* The row's field @index, trimmed (borrowed); "" if the column is unused. */
+static const char *
+field(engine_t *en, int index)
+{
+  if (index < 0 || (guint)index >= en->fields->len)
+    return "";
+  return g_ptr_array_index(en->fields, index);
+}
+
+/* Takes the reader's fields as UTF-8, converting from the file's encoding. */
+static gboolean
+load_fields(engine_t *en)
+{
+  int n = netan_csv_reader_n_fields(en->reader);
+  g_ptr_array_set_size(en->fields, 0);
+  for (int i = 0; i < n; i++) {
+    gsize len;
+    const char *raw = netan_csv_reader_field(en->reader, i, &len);
+    char *text;
+    if (en->iconv == (GIConv)-1) {
+      text = g_strdup(raw);
+    } else {
+      gsize out_len = 0;
+      text = g_convert_with_iconv(raw, (gssize)len, en->iconv, NULL, &out_len, NULL);
+      if (text == NULL || !g_utf8_validate(text, (gssize)out_len, NULL)) {
+        g_free(text);
+        return reject(en, i, "field %d is not valid %s text", i + 1, en->spec->encoding);
+      }
+    }
+    g_ptr_array_add(en->fields, g_strstrip(text));
+  }
+  return TRUE;
+}
+
+/* Joins the label columns of @e with spaces. */
+static char *
+label_text(engine_t *en, const netan_spec_entity_t *e)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < e->label->len; i++) {
+    const char *f = field(en, g_array_index(e->label, netan_column_ref_t, i).index);
+    if (*f == '\0')
+      continue;
+    if (s->len)
+      g_string_append_c(s, ' ');
+    g_string_append(s, f);
+  }
+  return g_string_free(s, FALSE);
+}
+
+static gboolean
+read_entity(engine_t *en, guint k)
+{
+  const netan_spec_entity_t *e = g_ptr_array_index(en->spec->entities, k);
+  row_entity_t *re = &en->ents[k];
+  re->present = FALSE;
+  g_ptr_array_set_size(re->keys, 0);
+  g_ptr_array_set_size(re->labels, 0);
+  g_array_set_size(re->ids, 0);
+
+  g_autofree char *label = label_text(en, e);
+  int key_col = e->key.index >= 0 ? e->key.index
+                                  : (e->label->len ? g_array_index(e->label, netan_column_ref_t, 0).index : -1);
+  const char *raw = e->key.index >= 0 ? field(en, e->key.index) : label;
+  if (*raw == '\0') {
+    if (e->optional)
+      return TRUE;
+    return reject(en, key_col, "empty %s (%s)", e->name, e->type ? e->type : "entity");
+  }
+  re->type = e->type;
+  if (e->type_column.index >= 0) {
+    re->type = field(en, e->type_column.index);
+    if (*re->type == '\0')
+      return reject(en, e->type_column.index, "empty entity type");
+  }
+  g_auto(GStrv) values = e->split ? g_strsplit(raw, e->split, -1) : NULL;
+  g_auto(GStrv) label_values = e->split && e->key.index < 0 ? NULL : NULL;
+  const char *single[] = { raw, NULL };
+  const char *const *items = values ? (const char *const *)values : single;
+  for (const char *const *it = items; *it; it++) {
+    g_autofree char *item = g_strstrip(g_strdup(*it));
+    if (*item == '\0')
+      continue;  /* "a||b": an empty slot names nobody */
+    const char *why = NULL;
+    const char *key = netan_norm_cache_get(en->cache, (netan_normalizer_t)e->normalizer, en->region, item, &why);
+    if (key == NULL)
+      return reject(en, key_col, "%s", why ? why : "cannot be normalised");
+    g_ptr_array_add(re->keys, (gpointer)key);
+    /* the label is what a person reads: the label columns, or the value as written */
+    g_ptr_array_add(re->labels, g_strdup(values || *label == '\0' ? item : label));
+  }
+  (void)label_values;
+  re->present = re->keys->len > 0;
+  if (!re->present && !e->optional)
+    return reject(en, key_col, "empty %s", e->name);
+  return TRUE;
+}
+
+static const char *
+row_type(engine_t *en, const char *fixed, const netan_column_ref_t *col, GHashTable *map)
+{
+  if (fixed)
+    return fixed;
+  const char *raw = field(en, col->index);
+  if (*raw == '\0') {
+    reject(en, col->index, "empty type");
+    return NULL;
+  }
+  if (map == NULL)
+    return raw;
+  const char *mapped = g_hash_table_lookup(map, raw);
+  if (mapped == NULL)
+    reject(en, col->index, "type \"%.40s\" is not in the spec's type-map", raw);
+  return mapped;
+}
+
+typedef struct {
+  const char *type;
+  int64_t time, duration;
+  double amount;
+  const char *currency;
+} row_event_t;
+
+static gboolean
+read_event(engine_t *en, row_event_t *ev)
+{
+  const netan_spec_event_t *se = en->spec->event;
+  if (!en->ents[se->from].present)
+    return reject(en, -1, "the event has no %s", ((netan_spec_entity_t *)g_ptr_array_index(en->spec->entities, se->from))->name);
+  ev->type = row_type(en, se->type, &se->type_column, se->type_map);
+  if (ev->type == NULL)
+    return FALSE;
+  const char *t = field(en, se->time.index);
+  if (!netan_field_time(en->spec, t, &ev->time))
+    return reject(en, se->time.index, "time \"%.40s\" does not match %s", t,
+                  en->spec->time_kind == NETAN_TIME_FORMAT ? en->spec->time_format
+                  : en->spec->time_kind == NETAN_TIME_EPOCH ? "epoch seconds" : "ISO 8601");
+  ev->duration = -1;
+  const char *d = field(en, se->duration.index);
+  if (*d && !netan_field_duration(d, &ev->duration))
+    return reject(en, se->duration.index, "duration \"%.40s\" is not seconds or H:MM:SS", d);
+  ev->amount = NAN;
+  const char *a = field(en, se->amount.index);
+  if (se->amount.index >= 0 && !netan_field_amount(a, &ev->amount))
+    return reject(en, se->amount.index, "amount \"%.40s\" is not a number", a);
+  ev->currency = se->currency;
+  if (se->currency_column.index >= 0) {
+    const char *cur = field(en, se->currency_column.index);
+    if (!(strlen(cur) == 3 && g_ascii_isupper(cur[0]) && g_ascii_isupper(cur[1]) && g_ascii_isupper(cur[2])))
+      return reject(en, se->currency_column.index, "currency \"%.40s\" is not an ISO 4217 code", cur);
+    ev->currency = cur;
+  }
+  return TRUE;
+}
+
+/* Checks a whole row; nothing is added to the case unless all of it is good. */
+static gboolean
+check_row(engine_t *en, row_event_t *ev, const char **link_types, double *link_weights)
+{
+  int n = netan_csv_reader_n_fields(en->reader);
+  if (en->n_columns > 0 && n != en->n_columns)
+    return reject(en, -1, "expected %d fields as in the header, found %d", en->n_columns, n);
+  if (!load_fields(en))
+    return FALSE;
+  for (guint k = 0; k < en->spec->entities->len; k++)
+    if (!read_entity(en, k))
+      return FALSE;
+  if (en->spec->event && !read_event(en, ev))
+    return FALSE;
+  for (guint i = 0; i < en->spec->links->len; i++) {
+    const netan_spec_link_t *l = g_ptr_array_index(en->spec->links, i);
+    link_types[i] = NULL;
+    if (!en->ents[l->from].present || !en->ents[l->to].present)
+      continue;  /* an optional end is absent: no such link in this row */
+    link_types[i] = row_type(en, l->type, &l->type_column, l->type_map);
+    if (link_types[i] == NULL)
+      return FALSE;
+    link_weights[i] = 1.0;
+    const char *w = field(en, l->weight.index);
+    if (*w && (!netan_field_amount(w, &link_weights[i]) || !(link_weights[i] > 0)))
+      return reject(en, l->weight.index, "weight \"%.40s\" is not a positive number", w);
+  }
+  return TRUE;
+}
+
+static gboolean
+commit_row(engine_t *en, int64_t line, const row_event_t *ev, const char **link_types,
+           const double *link_weights, GError **error)
+{
+  netan_provenance_t prov = { en->source_id, line };
+  for (guint k = 0; k < en->spec->entities->len; k++) {
+    row_entity_t *re = &en->ents[k];
+    for (guint j = 0; re->present && j < re->keys->len; j++) {
+      int64_t id = netan_case_add_entity(en->c, re->type, g_ptr_array_index(re->keys, j),
+                                         g_ptr_array_index(re->labels, j), error);
+      if (id < 0 || !netan_case_note_entity(en->c, id, &prov, error))
+        return FALSE;
+      g_array_append_val(re->ids, id);
+    }
+  }
+  if (en->spec->event) {
+    const netan_spec_event_t *se = en->spec->event;
+    netan_event_t e = { g_array_index(en->ents[se->from].ids, int64_t, 0),
+                        se->to >= 0 && en->ents[se->to].present ? g_array_index(en->ents[se->to].ids, int64_t, 0) : -1,
+                        ev->type, ev->time, ev->duration, ev->amount, ev->currency, prov };
+    if (netan_case_add_event(en->c, &e, error) < 0)
+      return FALSE;
+  }
+  for (guint i = 0; i < en->spec->links->len; i++) {
+    const netan_spec_link_t *l = g_ptr_array_index(en->spec->links, i);
+    if (link_types[i] == NULL)
+      continue;
+    int64_t a = g_array_index(en->ents[l->from].ids, int64_t, 0);
+    GArray *to = en->ents[l->to].ids;
+    for (guint j = 0; j < to->len; j++) {
+      if (g_array_index(to, int64_t, j) == a)
+        continue;  /* an entity linked to itself says nothing */
+      if (netan_case_add_link(en->c, a, g_array_index(to, int64_t, j), link_types[i], link_weights[i], &prov, error) < 0)
+        return FALSE;
+    }
+  }
+  for (guint i = 0; i < en->spec->attributes->len; i++) {
+    const netan_spec_attribute_t *at = g_ptr_array_index(en->spec->attributes, i);
+    const char *value = field(en, at->column.index);
+    row_entity_t *re = &en->ents[at->entity];
+    if (*value == '\0' || !re->present)
+      continue;
+    for (guint j = 0; j < re->ids->len; j++)
+      if (netan_case_add_attribute(en->c, g_array_index(re->ids, int64_t, j), at->name, value, &prov, error) < 0)
+        return FALSE;
+  }
+  return TRUE;
+}
+
+/* Reads the header row (or peeks at the first row's width) and resolves
+ * the spec's columns: a spec that does not fit the file fails here. */
+static gboolean
+start_file(engine_t *en, GError **error)
+{
+  netan_csv_status_t st = netan_csv_reader_next(en->reader, error);
+  if (st == NETAN_CSV_ERROR)
+    return FALSE;
+  if (st == NETAN_CSV_EOF) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_PARSE, "%s: the file is empty", en->path);
+    return FALSE;
+  }
+  if (st == NETAN_CSV_BAD || !load_fields(en)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_PARSE, "%s:%" G_GINT64_FORMAT ": the first row cannot be read: %s",
+                en->path, netan_csv_reader_line(en->reader),
+                st == NETAN_CSV_BAD ? netan_csv_reader_reason(en->reader) : en->why);
+    return FALSE;
+  }
+  en->n_columns = (int)en->fields->len;
+  g_ptr_array_add(en->fields, NULL);
+  gboolean ok = netan_spec_resolve(en->spec, (const char *const *)en->fields->pdata, (int)en->fields->len - 1,
+                                   en->path, error);
+  g_ptr_array_remove_index(en->fields, en->fields->len - 1);
+  return ok;
+}
+
+static netan_spec_t *
+load_spec(const netan_ingest_options_t *o, GError **error)
+{
+  if ((o->kind == NULL) == (o->spec_path == NULL)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "ingest: give either a kind (%s) or a spec file", "cdr, transfers, crossings, subscribers, associations, entities, edgelist");
+    return NULL;
+  }
+  if (o->kind) {
+    const char *text = netan_spec_builtin(o->kind);
+    if (text == NULL) {
+      g_autofree char *kinds = g_strjoinv(", ", (char **)netan_spec_builtin_kinds());
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND, "no built-in spec \"%s\" (there are: %s)", o->kind, kinds);
+      return NULL;
+    }
+    return netan_spec_parse(text, o->kind, error);
+  }
+  g_autofree char *text = NULL;
+  GError *e = NULL;
+  if (!g_file_get_contents(o->spec_path, &text, NULL, &e)) {
+    g_set_error(error, NETAN_ERROR, e->code == G_FILE_ERROR_NOENT ? NETAN_ERROR_NOT_FOUND : NETAN_ERROR_IO,
+                "%s", e->message);
+    g_error_free(e);
+    return NULL;
+  }
+  if (!g_utf8_validate(text, -1, NULL)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_PARSE, "%s: a spec file must be UTF-8", o->spec_path);
+    return NULL;
+  }
+  return netan_spec_parse(text, o->spec_path, error);
+}
+
+/* The source record: the options' fields over the spec's [source]. */
+static int64_t
+add_source(netan_case_t *c, const char *path, const char *sha, const netan_ingest_options_t *o,
+           const netan_spec_t *spec, GError **error)
+{
+  g_autofree char *base = g_path_get_basename(path);
+  netan_source_info_t info = o->source;
+  info.version = NETAN_SOURCE_INFO_VERSION;
+  if (!info.name) info.name = base;
+  if (!info.sha256) info.sha256 = sha;
+  if (!info.agency) info.agency = spec->agency;
+  if (!info.jurisdiction) info.jurisdiction = spec->jurisdiction;
+  if (!info.grading_scheme) info.grading_scheme = spec->grading_scheme;
+  if (!info.grading) info.grading = spec->grading;
+  if (!info.handling) info.handling = spec->handling;
+  if (!info.received) {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+    static char today[16];
+    g_autofree char *t = g_date_time_format(now, "%Y-%m-%d");
+    g_strlcpy(today, t, sizeof today);
+    info.received = today;
+  }
+  return netan_case_add_source_info(c, &info, error);
+}
+
+netan_ingest_report_t *
+netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_t *opts, GError **error)
+{
+  g_return_val_if_fail(c != NULL && path != NULL, NULL);
+  netan_ingest_options_t o;
+  netan_ingest_options_init(&o);
+  if (opts != NULL) {
+    if (opts->version != NETAN_INGEST_OPTIONS_VERSION) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "ingest options: unknown version %u", opts->version);
+      return NULL;
+    }
+    o = *opts;
+  }
+  netan_spec_t *spec = load_spec(&o, error);
+  if (spec == NULL)
+    return NULL;
+  const char *region = o.region && *o.region ? o.region : spec->region;
+  /* a region libphonenumber does not know is an error now, not a reason on every row */
+  if (region && !netan_norm_i_region_check(region, error)) {
+    netan_spec_free(spec);
+    return NULL;
+  }
+
+  engine_t en = { .c = c, .spec = spec, .path = path, .region = region, .iconv = (GIConv)-1 };
+  const char **link_types = NULL;
+  double *link_weights = NULL;
+  en.fields = g_ptr_array_new_with_free_func(g_free);
+  netan_ingest_report_t *report = NULL;
+  g_autofree char *sha = netan_i_file_sha256(path, error);
+  gboolean ok = sha != NULL;
+  if (ok && spec->encoding)
+    en.iconv = g_iconv_open("UTF-8", spec->encoding);
+  if (ok)
+    ok = (en.reader = netan_csv_reader_open(path, spec->delimiter, error)) != NULL;
+  if (ok) {
+    netan_csv_reader_set_validate_utf8(en.reader, spec->encoding == NULL);
+    if (spec->header)
+      ok = start_file(&en, error);
+  }
+  if (ok && !spec->header) {
+    /* no header: column numbers are checked against the widest possible row lazily */
+    g_autoptr(GPtrArray) none = g_ptr_array_new();
+    g_ptr_array_add(none, NULL);
+    ok = netan_spec_resolve(spec, (const char *const *)none->pdata, 1 << 16, path, error);
+  }
+  if (!ok)
+    goto out;
+
+  en.cache = netan_norm_cache_new();
+  en.ents = g_new0(row_entity_t, spec->entities->len);
+  for (guint k = 0; k < spec->entities->len; k++) {
+    en.ents[k].keys = g_ptr_array_new();
+    en.ents[k].labels = g_ptr_array_new_with_free_func(g_free);
+    en.ents[k].ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+  }
+  link_types = g_new0(const char *, spec->links->len + 1);
+  link_weights = g_new0(double, spec->links->len + 1);
+
+  netan_case_mark_t mark = netan_case_i_mark(c);
+  en.source_id = add_source(c, path, sha, &o, spec, error);
+  if (en.source_id < 0) {
+    ok = FALSE;
+    goto out;
+  }
+  report = netan_report_i_new(path, en.source_id);
+  netan_csv_status_t st;
+  int64_t rows = 0;
+  while (ok && (st = netan_csv_reader_next(en.reader, error)) != NETAN_CSV_EOF) {
+    if (st == NETAN_CSV_ERROR) {
+      ok = FALSE;
+      break;
+    }
+    int64_t line = netan_csv_reader_line(en.reader);
+    row_event_t ev = { 0 };
+    en.bad_column = 0;
+    en.why[0] = '\0';
+    gboolean good;
+    if (st == NETAN_CSV_BAD) {
+      en.bad_column = netan_csv_reader_column(en.reader);
+      g_strlcpy(en.why, netan_csv_reader_reason(en.reader), sizeof en.why);
+      good = FALSE;
+    } else {
+      good = check_row(&en, &ev, link_types, link_weights);
+    }
+    if (good) {
+      if (!commit_row(&en, line, &ev, link_types, link_weights, error)) {
+        g_prefix_error(error, "%s:%" G_GINT64_FORMAT ": ", path, line);
+        ok = FALSE;
+        break;
+      }
+      netan_report_i_ingested(report);
+    } else if (o.strict) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_PARSE, "%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ": %s",
+                  path, line, en.bad_column, en.why);
+      ok = FALSE;
+    } else {
+      netan_report_i_reject(report, line, en.bad_column, en.why);
+    }
+    if (o.progress && (++rows & 0xFFFF) == 0) {
+      int64_t size = netan_csv_reader_size(en.reader);
+      double f = size > 0 ? (double)netan_csv_reader_offset(en.reader) / (double)size : 0;
+      if (o.progress(f, o.payload) != 0) {
+        g_set_error(error, NETAN_ERROR, NETAN_ERROR_CANCELLED, "%s: ingest cancelled", path);
+        ok = FALSE;
+      }
+    }
+  }
+  if (ok && o.progress)
+    o.progress(1.0, o.payload);
+  if (ok)
+    netan_case_i_set_source_rows(c, en.source_id, netan_ingest_report_rows_read(report),
+                                 netan_ingest_report_rows_rejected(report));
+  if (!ok) {
+    netan_case_i_rollback(c, &mark);
+    g_clear_pointer(&report, netan_ingest_report_free);
+  }
+
+out:
+  g_free(link_types);
+  g_free(link_weights);
+  if (en.ents) {
+    for (guint k = 0; k < spec->entities->len; k++) {
+      g_ptr_array_unref(en.ents[k].keys);
+      g_ptr_array_unref(en.ents[k].labels);
+      g_array_unref(en.ents[k].ids);
+    }
+    g_free(en.ents);
+  }
+  if (en.cache)
+    netan_norm_cache_free(en.cache);
+  if (en.reader)
+    netan_csv_reader_close(en.reader);
+  if (en.iconv != (GIConv)-1)
+    g_iconv_close(en.iconv);
+  g_ptr_array_unref(en.fields);
+  netan_spec_free(spec);
+  return report;
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "ingest/fields.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static gboolean
+all_digits(const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit(*s))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec" };
+
+/* Reads up to @width digits. */
+static gboolean
+digits(const char **p, int width, int *out)
+{
+  int v = 0, n = 0;
+  while (n < width && g_ascii_isdigit(**p)) {
+    v = v * 10 + (**p - '0');
+    (*p)++;
+    n++;
+  }
+  *out = v;
+  return n > 0;
+}
+
+/* A small strptime for the conversions the spec allows; strict about the
+ * text matching the whole format, and locale-independent (unlike libc's). */
+static gboolean
+parse_format(const char *fmt, const char *s, int *Y, int *m, int *d, int *H, int *M, int *S)
+{
+  *H = *M = *S = 0;
+  *Y = *m = *d = -1;
+  for (const char *f = fmt; *f; f++) {
+    if (*f != '%') {
+      if (*f == ' ') {
+        while (*s == ' ') s++;
+        continue;
+      }
+      if (*s++ != *f)
+        return FALSE;
+      continue;
+    }
+    f++;
+    int v;
+    switch (*f) {
+    case 'Y': if (!digits(&s, 4, Y)) return FALSE; break;
+    case 'y': if (!digits(&s, 2, &v)) return FALSE; *Y = v < 70 ? 2000 + v : 1900 + v; break;
+    case 'm': if (!digits(&s, 2, m)) return FALSE; break;
+    case 'd': case 'e': while (*s == ' ') s++; if (!digits(&s, 2, d)) return FALSE; break;
+    case 'H': if (!digits(&s, 2, H)) return FALSE; break;
+    case 'M': if (!digits(&s, 2, M)) return FALSE; break;
+    case 'S': if (!digits(&s, 2, S)) return FALSE; break;
+    case 'b': {
+      gboolean found = FALSE;
+      for (int i = 0; i < 12 && !found; i++) {
+        if (g_ascii_strncasecmp(s, months[i], 3) == 0) {
+          *m = i + 1;
+          s += 3;
+          found = TRUE;
+        }
+      }
+      if (!found) return FALSE;
+      break;
+    }
+    case '%': if (*s++ != '%') return FALSE; break;
+    default: return FALSE;
+    }
+  }
+  while (*s == ' ') s++;
+  return *s == '\0' && *Y >= 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31 && *H <= 23 &&
+         *M <= 59 && *S <= 60;
+}
+
+gboolean
+netan_field_time(const netan_spec_t *spec, const char *text, int64_t *out)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (spec->time_kind == NETAN_TIME_EPOCH) {
+    const char *digits_from = text[0] == '-' ? text + 1 : text;
+    if (!all_digits(digits_from))
+      return FALSE;
+    *out = g_ascii_strtoll(text, NULL, 10);
+    return TRUE;
+  }
+  GDateTime *dt = NULL;
+  if (spec->time_kind == NETAN_TIME_ISO8601) {
+    /* accept "2026-11-02 10:00:00" and a bare date as well as the T form */
+    g_autofree char *iso = g_strdup(text);
+    if (strlen(iso) > 10 && iso[10] == ' ')
+      iso[10] = 'T';
+    if (strlen(iso) == 10) {
+      char *full = g_strconcat(iso, "T00:00:00", NULL);
+      g_free(iso);
+      iso = full;
+    }
+    dt = g_date_time_new_from_iso8601(iso, spec->timezone);
+  } else {
+    int Y, m, d, H, M, S;
+    if (!parse_format(spec->time_format, text, &Y, &m, &d, &H, &M, &S))
+      return FALSE;
+    dt = g_date_time_new(spec->timezone, Y, m, d, H, M, S);  /* NULL for 31 February */
+  }
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix(dt);
+  g_date_time_unref(dt);
+  return TRUE;
+}
+
+gboolean
+netan_field_duration(const char *text, int64_t *out)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (all_digits(text)) {
+    if (strlen(text) > 12)
+      return FALSE;
+    *out = g_ascii_strtoll(text, NULL, 10);
+    return TRUE;
+  }
+  g_auto(GStrv) parts = g_strsplit(text, ":", -1);
+  guint n = g_strv_length(parts);
+  if (n < 2 || n > 3)
+    return FALSE;
+  int64_t total = 0;
+  for (guint i = 0; i < n; i++) {
+    if (!all_digits(parts[i]) || strlen(parts[i]) > 6)
+      return FALSE;
+    int64_t v = g_ascii_strtoll(parts[i], NULL, 10);
+    if (i > 0 && v >= 60)
+      return FALSE;
+    total = total * 60 + v;
+  }
+  *out = total;
+  return TRUE;
+}
+
+gboolean
+netan_field_amount(const char *text, double *out)
+{
+  if (text == NULL)
+    return FALSE;
+  /* drop grouping spaces and apostrophes; the rightmost of . and , is the
+   * decimal separator, the other one groups thousands */
+  GString *clean = g_string_new(NULL);
+  for (const char *p = text; *p; p++)
+    if (*p != ' ' && *p != '\'' && (unsigned char)*p != 0xA0)
+      g_string_append_c(clean, *p);
+  char *dot = strrchr(clean->str, '.'), *comma = strrchr(clean->str, ',');
+  char decimal = (dot && comma) ? (dot > comma ? '.' : ',') : (comma ? ',' : '.');
+  GString *num = g_string_new(NULL);
+  for (const char *p = clean->str; *p; p++) {
+    if (*p == decimal)
+      g_string_append_c(num, '.');
+    else if (*p == '.' || *p == ',')
+      continue;
+    else
+      g_string_append_c(num, *p);
+  }
+  g_string_free(clean, TRUE);
+  gboolean ok = FALSE;
+  if (num->len > 0 && strchr(num->str, '.') == strrchr(num->str, '.')) {
+    char *end;
+    double v = g_ascii_strtod(num->str, &end);
+    ok = end != num->str && *end == '\0' && isfinite(v) && strpbrk(num->str, "eEnNiIxX") == NULL;
+    if (ok)
+      *out = v;
+  }
+  g_string_free(num, TRUE);
+  return ok;
+}
