@@ -50,13 +50,27 @@ if [ "$mode" = check ]; then
   exec make -C "$build" -j"$jobs" check
 fi
 
-echo "== main job: the sample case (examples/sample-case)"
+echo "== main job: the sample case (examples/sample-case: six agencies' files)"
 mkdir -p out
-"$build/netan" analyze examples/sample-case/calls.csv --top 10 \
-  --title "Sample case: smuggling ring on the Western Balkan route" \
-  --rejects out/sample-rejects.csv \
-  --chart out/sample-chart.svg --chart out/sample-chart.pdf
+case_file=out/sample-case.netan
+rm -f "$case_file" out/sample-rejects.csv  # rebuilt from the files each run: same input, same output
+for csv in examples/sample-case/case/*.csv; do
+  name=$(basename "$csv" .csv)
+  "$build/netan" ingest "$case_file" "$csv" --spec "examples/sample-case/specs/$name.ini" \
+    --received 2024-08-15 --rejects "out/rejects-$name.csv" 2>/dev/null | head -1
+done
 echo
+"$build/netan" info "$case_file" | sed -n '1,/sources:/p' | head -n -1
+echo
+echo "== who is central in the calls between phones, and which groups they form"
+"$build/netan" analyze "$case_file" --type phone --top 10 \
+  --title "Sample case: phone contacts of a smuggling ring on the Western Balkan route" \
+  --chart out/sample-chart.svg --chart out/sample-chart.pdf 2>&1 | grep -v "^chart written"
+echo
+echo "== names that may be one person (to be confirmed by an analyst)"
+"$build/netan" resolve "$case_file" --suggest --top 5 | cut -c1-150
+echo
+echo "Case:    $top/$case_file"
 echo "Charts:  $top/out/sample-chart.svg"
 echo "         $top/out/sample-chart.pdf"
-echo "Rejects: $top/out/sample-rejects.csv"
+echo "Rejects: $top/out/rejects-*.csv (file, line, column, reason)"

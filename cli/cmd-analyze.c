@@ -19,6 +19,8 @@ typedef struct {
   char *title;
   gboolean strict;
   char *delimiter;
+  char *type;
+  char *link_type;
 } analyze_args_t;
 
 /* One table for the analyst: every entity with degree, betweenness and
@@ -71,7 +73,8 @@ print_communities(const netan_table_t *btw, const netan_table_t *com, int max_me
   printf("\nCommunities (Louvain, seed %s): %" G_GINT64_FORMAT ", modularity %.4f\n",
          netan_table_get_meta(com, "seed"), k,
          g_ascii_strtod(netan_table_get_meta(com, "modularity"), NULL));
-  for (int64_t c = 0; c < k; c++) {
+  int64_t shown_communities = MIN(k, 12);
+  for (int64_t c = 0; c < shown_communities; c++) {
     printf("  %3" G_GINT64_FORMAT " (%" G_GINT64_FORMAT "):", c, size[c]);
     int shown = 0;
     for (int64_t r = 0; r < netan_table_n_rows(btw) && shown < max_members; r++) {
@@ -82,6 +85,9 @@ print_communities(const netan_table_t *btw, const netan_table_t *com, int max_me
     }
     printf("%s\n", size[c] > shown ? ", ..." : "");
   }
+  if (k > shown_communities)
+    printf("  ... and %" G_GINT64_FORMAT " smaller communities (--format csv lists every entity's)\n",
+           k - shown_communities);
 }
 
 static int
@@ -140,6 +146,9 @@ run(const char *path, const analyze_args_t *a)
   netan_view_options_t vo = NETAN_VIEW_OPTIONS_INIT;
   vo.directed = a->directed;
   vo.length = a->unweighted ? NETAN_LENGTH_UNWEIGHTED : NETAN_LENGTH_INVERSE_STRENGTH;
+  vo.entity_type = a->type;
+  vo.link_type = a->link_type;
+  vo.drop_isolates = a->type != NULL || a->link_type != NULL;
   view = netan_view_build(kase, &vo, &e);
   if (view == NULL)
     goto fail;
@@ -201,6 +210,8 @@ netan_cmd_analyze(int argc, char **argv)
     { "rejects", 'r', 0, G_OPTION_ARG_FILENAME, &a.rejects, "Write every rejected row to FILE (CSV)", "FILE" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &a.strict, "Stop at the first bad row", NULL },
     { "delimiter", 'd', 0, G_OPTION_ARG_STRING, &a.delimiter, "Field delimiter: , ; or tab (default ,)", "C" },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &a.type, "Only entities of this type (person, phone, ...)", "TYPE" },
+    { "link-type", 0, 0, G_OPTION_ARG_STRING, &a.link_type, "Only links and events of this type (call, transfer, ...)", "TYPE" },
     { "directed", 0, 0, G_OPTION_ARG_NONE, &a.directed, "Treat links as directed (source -> target)", NULL },
     { "unweighted", 0, 0, G_OPTION_ARG_NONE, &a.unweighted, "Path measures ignore weights (default: length = 1/weight)", NULL },
     { "layout", 'l', 0, G_OPTION_ARG_STRING, &a.layout, "Chart layout: dot neato fdp sfdp circo twopi", "L" },
@@ -246,5 +257,7 @@ netan_cmd_analyze(int argc, char **argv)
   g_free(a.layout);
   g_free(a.title);
   g_free(a.delimiter);
+  g_free(a.type);
+  g_free(a.link_type);
   return status;
 }

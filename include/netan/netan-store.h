@@ -75,7 +75,8 @@ NETAN_API netan_case_t *netan_case_open(const char *path, GError **error);
  * file, full disk) with NETAN_ERROR_IO. On any error the file is as it was
  * before the call (a file the call created is removed again).
  *
- * Time: linear in what is new (about a million events per second or two).
+ * Time: linear in what is new, about a second per million events; the
+ * rows already in the file are not read again.
  *
  * Returns: TRUE on success.
  */

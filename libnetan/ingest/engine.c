@@ -161,8 +161,14 @@ read_entity(engine_t *en, guint k)
     if (key == NULL)
       return reject(en, key_col, "%s", why ? why : "cannot be normalised");
     g_ptr_array_add(re->keys, (gpointer)key);
-    /* the label is what a person reads: the label columns, or the value as written */
-    g_ptr_array_add(re->labels, g_strdup(values || *label == '\0' ? item : label));
+    /* the label is what a person reads: the label columns; else, for an
+     * identifier (phone, plate, IBAN, ...), its normalised form, which is
+     * the same in every source; for names and text, the value as written */
+    const char *shown = label;
+    if (values || *label == '\0')
+      shown = (e->normalizer == NETAN_NORMALIZE_NAME || e->normalizer == NETAN_NORMALIZE_TEXT ||
+               e->normalizer == NETAN_NORMALIZE_NONE) ? item : key;
+    g_ptr_array_add(re->labels, g_strdup(shown));
   }
   (void)label_values;
   re->present = re->keys->len > 0;

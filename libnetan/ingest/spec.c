@@ -366,16 +366,17 @@ parse_event(GKeyFile *kf, netan_spec_t *s, const char *origin, GError **error)
   ev->duration = column(kf, "event", "duration");
   ev->amount = column(kf, "event", "amount");
   ev->currency_column = column(kf, "event", "currency-column");
+  /* "currency" names a column, or fixes a code (resolved against the header) */
   ev->currency = get(kf, "event", "currency");
+  if (ev->currency && ev->currency_column.name) {
+    PARSE_ERROR(error, origin, "[event]: give currency or currency-column, not both");
+    return FALSE;
+  }
   if (ev->time.name == NULL) {
     PARSE_ERROR(error, origin, "[event]: no time column (events are timed; use a [link:...] for timeless facts)");
     return FALSE;
   }
-  if (ev->currency && !(strlen(ev->currency) == 3 && g_ascii_isupper(ev->currency[0]) &&
-                        g_ascii_isupper(ev->currency[1]) && g_ascii_isupper(ev->currency[2]))) {
-    PARSE_ERROR(error, origin, "[event] currency \"%s\" is not an ISO 4217 code such as EUR", ev->currency);
-    return FALSE;
-  }
+
   return TRUE;
 }
 
@@ -562,6 +563,20 @@ netan_spec_resolve(netan_spec_t *s, const char *const *header, int n, const char
     for (guint j = 0; j < e->label->len; j++)
       if (!resolve(&g_array_index(e->label, netan_column_ref_t, j), what, header, n, by_name, path, error))
         return FALSE;
+  }
+  if (s->event && s->event->currency) {
+    /* a column of that name, else a fixed ISO 4217 code */
+    netan_spec_event_t *ev = s->event;
+    netan_column_ref_t probe = { ev->currency, -1 };
+    gboolean is_code = strlen(ev->currency) == 3 && g_ascii_isupper(ev->currency[0]) &&
+                       g_ascii_isupper(ev->currency[1]) && g_ascii_isupper(ev->currency[2]);
+    if (resolve(&probe, "[event] currency", header, n, by_name, path, is_code ? NULL : error)) {
+      ev->currency_column.name = g_steal_pointer(&ev->currency);
+      ev->currency_column.index = probe.index;
+    } else if (!is_code) {
+      g_prefix_error(error, "currency is neither a column nor an ISO 4217 code such as EUR: ");
+      return FALSE;
+    }
   }
   if (s->event) {
     netan_spec_event_t *ev = s->event;

@@ -3,7 +3,10 @@
 #include "config.h"
 #include "store/store-private.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Schema 1. Ids are the in-memory ids (0, 1, 2, ... in insertion order), so
  * a file maps one to one onto a case and can be appended to. Types, keys
@@ -137,8 +140,15 @@ netanp_store_connect(const char *path, int flags, GError **error)
   /* NOMUTEX: a connection lives inside one call, in one thread */
   int rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
+    g_autofree char *dir = g_path_get_dirname(path);
+    int errsv = 0;
     if (db == NULL)
       g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "%s: cannot open: %s", path, sqlite3_errstr(rc));
+    else if ((flags & SQLITE_OPEN_CREATE) && (rc & 0xff) == SQLITE_CANTOPEN &&
+             (g_access(dir, W_OK) != 0 && (errsv = errno) != 0))
+      /* SQLite's errno is that of its last attempt; say why creating failed */
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "%s: cannot create the file: %s (%s: %s)", path,
+                  sqlite3_errmsg(db), dir, g_strerror(errsv));
     else
       netanp_store_fail(error, db, path, "cannot open", NETAN_ERROR_IO);
     sqlite3_close_v2(db);

@@ -430,6 +430,8 @@ test_append(void)
   CU_ASSERT_STRING_EQUAL(total, "11");
   g_autofree char *rev = sql_text(path, "SELECT value FROM meta WHERE key = 'revision'");
   CU_ASSERT_STRING_EQUAL(rev, "2");
+  g_autofree char *fk = sql_text(path, "SELECT count(*) FROM pragma_foreign_key_check");
+  CU_ASSERT_STRING_EQUAL(fk, "0");
 
   /* and again from the same in-memory case: the file follows it */
   CU_ASSERT(netan_case_add_entity(d, "email", "x@example.org", NULL, NULL) >= 0);
