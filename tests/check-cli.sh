@@ -42,5 +42,34 @@ check "an unknown chart format is an error, and no file is left" '[ $rc -eq 1 ] 
 "$netan" analyze "$data" --format xml >/dev/null 2>&1; rc=$?
 check "a bad --format exits 2" '[ $rc -eq 2 ]'
 
+# ---- ingest / info / resolve on a case file
+sample="$abs_top_srcdir/examples/sample-case"
+c="$tmp/case.netan"
+"$netan" ingest "$c" "$sample/case/transfers.csv" --spec "$sample/specs/transfers.ini" --rejects "$tmp/trej.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "ingest creates the case file and reports rows" '[ $rc -eq 0 ] && [ -s "$c" ] && grep -q "546 rows read, 532 ingested, 14 rejected" "$tmp/out"'
+check "ingest names each rejected row file:line:column" 'grep -q "transfers.csv:[0-9]*:[0-9]*: " "$tmp/err" && [ $(wc -l < "$tmp/trej.csv") -eq 15 ]'
+"$netan" ingest "$c" "$sample/case/associations.csv" --spec "$sample/specs/associations.ini" --format json >"$tmp/out.json" 2>/dev/null; rc=$?
+check "ingest appends a second source; --format json parses" '[ $rc -eq 0 ] && "${PYTHON:-/usr/bin/python3}" -c "import json,sys; d=json.load(open(sys.argv[1])); s=d[\"sources\"][0]; assert s[\"rows_read\"]==s[\"rows_ingested\"]+s[\"rows_rejected\"]" "$tmp/out.json"'
+"$netan" info "$c" --format json >"$tmp/info.json" 2>/dev/null; rc=$?
+check "info --format json lists both sources with their grading" '[ $rc -eq 0 ] && "${PYTHON:-/usr/bin/python3}" -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"sources\"])==2 and d[\"sources\"][0][\"grading\"] and d[\"counts\"][\"events\"]==532" "$tmp/info.json"'
+cp "$c" "$tmp/before.netan"
+printf 'caller,callee,type,start,duration\n+38163111222,+38164444555,call,2026-11-02T10:00:00Z,60\n+38163111222,+38164444555,call,not a time,60\n' > "$tmp/cdr.csv"
+"$netan" ingest "$c" "$tmp/cdr.csv" --kind cdr --strict >/dev/null 2>"$tmp/err"; rc=$?
+check "ingest --strict fails at the bad row and leaves the case file as it was" '[ $rc -eq 1 ] && grep -q "cdr.csv:3:4:" "$tmp/err" && "$netan" info "$c" --format json | grep -q "\"sources\": 2"'
+"$netan" ingest "$c" "$tmp/cdr.csv" --kind telepathy >/dev/null 2>"$tmp/err"; rc=$?
+check "an unknown kind is an error that lists the kinds" '[ $rc -eq 1 ] && grep -q "cdr, transfers" "$tmp/err"'
+printf 'not a case' > "$tmp/bogus.netan"
+"$netan" info "$tmp/bogus.netan" >/dev/null 2>"$tmp/err"; rc=$?
+check "info on a file that is not a case says so" '[ $rc -eq 1 ] && grep -qi "not a netan case" "$tmp/err"'
+"$netan" resolve "$c" --suggest --format csv >"$tmp/sugg.csv" 2>/dev/null; rc=$?
+check "resolve --suggest lists candidate pairs" '[ $rc -eq 0 ] && head -1 "$tmp/sugg.csv" | grep -q "^a,a_key,a_label,b,b_key"'
+a=$(sed -n 2p "$tmp/sugg.csv" | cut -d, -f1); b=$(sed -n 2p "$tmp/sugg.csv" | cut -d, -f4)
+"$netan" resolve "$c" --merge "$a" --merge "$b" --rule test >"$tmp/out" 2>&1; rc=$?
+check "resolve --merge records the merge" '[ $rc -eq 0 ] && grep -q "^merge 0:" "$tmp/out" && "$netan" info "$c" | grep -q "merges: 1 active"'
+"$netan" resolve "$c" --unmerge 0 >/dev/null 2>&1; rc=$?
+check "resolve --unmerge undoes it" '[ $rc -eq 0 ] && "$netan" info "$c" | grep -q "merges: 0 active (1 recorded)"'
+"$netan" analyze "$c" --format csv --top 3 >"$tmp/an.csv" 2>/dev/null; rc=$?
+check "analyze runs on a case file" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/an.csv") -eq 4 ]'
+
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]
