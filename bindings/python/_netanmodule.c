@@ -227,14 +227,18 @@ Case_ingest(CaseObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "path", "kind", "spec", "region", "strict", "name", "agency", "jurisdiction",
                             "received", "grading_scheme", "grading", "handling", NULL };
-  PyObject *path_obj = NULL, *spec_obj = NULL;
+  PyObject *path_obj = NULL, *spec_arg = Py_None, *spec_obj = NULL;
   netan_ingest_options_t o = NETAN_INGEST_OPTIONS_INIT;
   int strict = 0;
-  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|zO&zpzzzzzzz:ingest", kwlist, PyUnicode_FSConverter, &path_obj,
-                                   &o.kind, PyUnicode_FSConverter, &spec_obj, &o.region, &strict, &o.source.name,
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O&|zOzpzzzzzzz:ingest", kwlist, PyUnicode_FSConverter, &path_obj,
+                                   &o.kind, &spec_arg, &o.region, &strict, &o.source.name,
                                    &o.source.agency, &o.source.jurisdiction, &o.source.received,
                                    &o.source.grading_scheme, &o.source.grading, &o.source.handling))
     return NULL;
+  if (spec_arg != Py_None && !PyUnicode_FSConverter(spec_arg, &spec_obj)) {
+    Py_DECREF(path_obj);
+    return NULL;
+  }
   o.strict = strict;
   o.spec_path = spec_obj ? PyBytes_AS_STRING(spec_obj) : NULL;
   GError *e = NULL;

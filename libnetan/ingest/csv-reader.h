@@ -35,6 +35,12 @@ netan_csv_reader_t *netan_csv_reader_open(const char *path, char delimiter, GErr
 /* Off for files in another encoding: their fields are converted, and
  * checked, by the caller. On by default. */
 void netan_csv_reader_set_validate_utf8(netan_csv_reader_t *r, gboolean validate);
+/* Feeds every byte of the file, once, to @sum as it is read (the SHA-256
+ * of a source then costs no second pass). Call before the first record;
+ * the digest is complete once NETAN_CSV_EOF was returned. */
+void netan_csv_reader_set_checksum(netan_csv_reader_t *r, GChecksum *sum);
+/* Field @i of the record, writable in place (for trimming); see _field(). */
+char *netan_csv_reader_field_mut(netan_csv_reader_t *r, int i, gsize *len);
 /* Bytes read so far and the file's size (0 if unknown), for progress. */
 int64_t netan_csv_reader_offset(const netan_csv_reader_t *r);
 int64_t netan_csv_reader_size(const netan_csv_reader_t *r);

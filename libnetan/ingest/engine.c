@@ -39,6 +39,10 @@ typedef struct {
   GPtrArray *keys;    /* normalized keys (borrowed from the cache): one, or several if split */
   GPtrArray *labels;  /* owned strings, parallel to keys */
   GArray *ids;        /* entity ids, after commit */
+  /* Entities this ingest already added, by key: the normaliser cache hands
+   * out one pointer per key, so a pointer lookup replaces a string lookup
+   * and the (entity, source) note on every repeat. Only for fixed types. */
+  GHashTable *known;  /* key pointer -> id + 1 */
 } row_entity_t;
 
 typedef struct {
@@ -49,8 +53,8 @@ typedef struct {
   netan_csv_reader_t *reader;
   GIConv iconv;              /* (GIConv)-1 for UTF-8 input */
   int n_columns;             /* of the header; 0 without one */
-  GPtrArray *fields;         /* the row's fields as UTF-8 (owned when converted) */
-  gboolean fields_owned;
+  GPtrArray *fields;         /* the row's fields as UTF-8, trimmed (borrowed) */
+  GPtrArray *converted;      /* fields converted from another encoding (owned) */
   netan_norm_cache_t *cache;
   row_entity_t *ents;
   int64_t source_id;
@@ -88,20 +92,20 @@ load_fields(engine_t *en)
 {
   int n = netan_csv_reader_n_fields(en->reader);
   g_ptr_array_set_size(en->fields, 0);
+  g_ptr_array_set_size(en->converted, 0);
   for (int i = 0; i < n; i++) {
     gsize len;
-    const char *raw = netan_csv_reader_field(en->reader, i, &len);
-    char *text;
-    if (en->iconv == (GIConv)-1) {
-      text = g_strdup(raw);
-    } else {
+    char *text = netan_csv_reader_field_mut(en->reader, i, &len);
+    if (en->iconv != (GIConv)-1) {
       gsize out_len = 0;
-      text = g_convert_with_iconv(raw, (gssize)len, en->iconv, NULL, &out_len, NULL);
+      text = g_convert_with_iconv(text, (gssize)len, en->iconv, NULL, &out_len, NULL);
       if (text == NULL || !g_utf8_validate(text, (gssize)out_len, NULL)) {
         g_free(text);
         return reject(en, i, "field %d is not valid %s text", i + 1, en->spec->encoding);
       }
+      g_ptr_array_add(en->converted, text);
     }
+    /* trimmed in place: the row's text is ours until the next row */
     g_ptr_array_add(en->fields, g_strstrip(text));
   }
   return TRUE;
@@ -271,11 +275,20 @@ commit_row(engine_t *en, int64_t line, const row_event_t *ev, const char **link_
   netan_provenance_t prov = { en->source_id, line };
   for (guint k = 0; k < en->spec->entities->len; k++) {
     row_entity_t *re = &en->ents[k];
+    gboolean fixed_type = ((netan_spec_entity_t *)g_ptr_array_index(en->spec->entities, k))->type != NULL;
     for (guint j = 0; re->present && j < re->keys->len; j++) {
-      int64_t id = netan_case_add_entity(en->c, re->type, g_ptr_array_index(re->keys, j),
-                                         g_ptr_array_index(re->labels, j), error);
-      if (id < 0 || !netan_case_note_entity(en->c, id, &prov, error))
-        return FALSE;
+      gpointer key = g_ptr_array_index(re->keys, j);
+      gpointer seen = fixed_type ? g_hash_table_lookup(re->known, key) : NULL;
+      int64_t id;
+      if (seen) {
+        id = (int64_t)GPOINTER_TO_SIZE(seen) - 1;
+      } else {
+        id = netan_case_add_entity(en->c, re->type, key, g_ptr_array_index(re->labels, j), error);
+        if (id < 0 || !netan_case_note_entity(en->c, id, &prov, error))
+          return FALSE;
+        if (fixed_type)
+          g_hash_table_insert(re->known, key, GSIZE_TO_POINTER((gsize)id + 1));
+      }
       g_array_append_val(re->ids, id);
     }
   }
@@ -422,15 +435,17 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   engine_t en = { .c = c, .spec = spec, .path = path, .region = region, .iconv = (GIConv)-1 };
   const char **link_types = NULL;
   double *link_weights = NULL;
-  en.fields = g_ptr_array_new_with_free_func(g_free);
+  en.fields = g_ptr_array_new();
+  en.converted = g_ptr_array_new_with_free_func(g_free);
   netan_ingest_report_t *report = NULL;
-  g_autofree char *sha = netan_i_file_sha256(path, error);
-  gboolean ok = sha != NULL;
-  if (ok && spec->encoding)
+  /* the file's SHA-256 is taken while it is read: no second pass */
+  GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+  gboolean ok = TRUE;
+  if (spec->encoding)
     en.iconv = g_iconv_open("UTF-8", spec->encoding);
-  if (ok)
-    ok = (en.reader = netan_csv_reader_open(path, spec->delimiter, error)) != NULL;
+  ok = (en.reader = netan_csv_reader_open(path, spec->delimiter, error)) != NULL;
   if (ok) {
+    netan_csv_reader_set_checksum(en.reader, sum);
     netan_csv_reader_set_validate_utf8(en.reader, spec->encoding == NULL);
     if (spec->header)
       ok = start_file(&en, error);
@@ -450,12 +465,13 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
     en.ents[k].keys = g_ptr_array_new();
     en.ents[k].labels = g_ptr_array_new_with_free_func(g_free);
     en.ents[k].ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    en.ents[k].known = g_hash_table_new(g_direct_hash, g_direct_equal);
   }
   link_types = g_new0(const char *, spec->links->len + 1);
   link_weights = g_new0(double, spec->links->len + 1);
 
   netan_case_mark_t mark = netan_case_i_mark(c);
-  en.source_id = add_source(c, path, sha, &o, spec, error);
+  en.source_id = add_source(c, path, NULL, &o, spec, error);
   if (en.source_id < 0) {
     ok = FALSE;
     goto out;
@@ -505,9 +521,12 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   }
   if (ok && o.progress)
     o.progress(1.0, o.payload);
-  if (ok)
+  if (ok) {
     netan_case_i_set_source_rows(c, en.source_id, netan_ingest_report_rows_read(report),
                                  netan_ingest_report_rows_rejected(report));
+    if (o.source.sha256 == NULL)
+      netan_case_i_set_source_sha256(c, en.source_id, g_checksum_get_string(sum));
+  }
   if (!ok) {
     netan_case_i_rollback(c, &mark);
     g_clear_pointer(&report, netan_ingest_report_free);
@@ -521,6 +540,7 @@ out:
       g_ptr_array_unref(en.ents[k].keys);
       g_ptr_array_unref(en.ents[k].labels);
       g_array_unref(en.ents[k].ids);
+      g_hash_table_unref(en.ents[k].known);
     }
     g_free(en.ents);
   }
@@ -531,6 +551,9 @@ out:
   if (en.iconv != (GIConv)-1)
     g_iconv_close(en.iconv);
   g_ptr_array_unref(en.fields);
+  g_ptr_array_unref(en.converted);
+  if (sum)
+    g_checksum_free(sum);
   netan_spec_free(spec);
   return report;
 }

@@ -86,6 +86,8 @@ void netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark);
 void netan_case_i_rollback_seen(netan_case_t *c, int64_t n_seen);
 /* Records what the ingest of a source did (source.c). */
 void netan_case_i_set_source_rows(netan_case_t *c, int64_t source_id, int64_t read, int64_t rejected);
+/* Sets the SHA-256 of a source once its file has been read (source.c). */
+void netan_case_i_set_source_sha256(netan_case_t *c, int64_t source_id, const char *sha256);
 /* Frees the record of one source (source.c). */
 void netan_source_rec_free(gpointer p);
 /* TRUE if @s is a valid id of a source of @c. */

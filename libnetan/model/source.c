@@ -208,3 +208,13 @@ netan_case_source_rows(const netan_case_t *c, int64_t id, int64_t *read, int64_t
   if (rejected) *rejected = s->rows_rejected;
   return TRUE;
 }
+
+void
+netan_case_i_set_source_sha256(netan_case_t *c, int64_t id, const char *sha256)
+{
+  if (!netan_case_i_has_source(c, id))
+    return;
+  netan_source_rec_t *s = g_ptr_array_index(c->sources, id);
+  g_free(s->sha256);
+  s->sha256 = g_strdup(sha256);
+}

@@ -3,7 +3,6 @@
 #include "config.h"
 #include "store/store-private.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>

@@ -75,7 +75,7 @@ cases_equal(const netan_case_t *x, const netan_case_t *y)
       continue;  /* the public lookup scans all records: only for the first few */
     g_autofree int64_t *sa = NULL, *fa = NULL, *sb = NULL, *fb = NULL;
     int64_t na = netan_case_entity_provenance(x, i, &sa, &fa), nb = netan_case_entity_provenance(y, i, &sb, &fb);
-    if (na != nb || memcmp(sa, sb, na * sizeof *sa) != 0 || memcmp(fa, fb, na * sizeof *fa) != 0)
+    if (na != nb || (na > 0 && (memcmp(sa, sb, na * sizeof *sa) != 0 || memcmp(fa, fb, na * sizeof *fa) != 0)))
       DIFFER("provenance of entity %" G_GINT64_FORMAT, i);
   }
   /* the "seen" records themselves, in order */
