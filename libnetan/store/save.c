@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* The tables that grow with the case, in the order they are written
- * (parents before children: foreign keys are checked row by row). */
+ * (parents before children, as the declared foreign keys read). */
 enum { T_SOURCE, T_ENTITY, T_LINK, T_EVENT, T_ATTRIBUTE, T_SEEN, T_MERGE, N_TABLES };
 static const char *const table_name[N_TABLES] = { "source", "entity", "link", "event", "attribute",
                                                   "entity_seen", "merge" };
