@@ -17,6 +17,10 @@ struct netan_csv_reader {
   int64_t size;
   GChecksum *sum;
   int64_t hashed;            /* bytes of the file fed to sum so far */
+  /* SHA-256 runs at ~250 MB/s here, a quarter of an ingest's time: it is
+   * done by a second thread that the reader hands each new chunk to */
+  GThread *hasher;
+  GAsyncQueue *chunks;       /* of GBytes*; the queue itself is the end mark */
 
   char buf[CHUNK];
   size_t len, pos;
@@ -73,6 +77,7 @@ netan_csv_reader_close(netan_csv_reader_t *r)
 {
   if (r == NULL)
     return;
+  netan_csv_reader_finish_checksum(r);
   fclose(r->fp);
   g_free(r->path);
   g_string_free(r->text, TRUE);
@@ -98,7 +103,7 @@ get_byte(netan_csv_reader_t *r)
     /* after going back (a quote left open), bytes are read twice: hash once */
     if (r->sum && r->buf_offset + (int64_t)r->len > r->hashed) {
       int64_t skip = r->hashed - r->buf_offset;
-      g_checksum_update(r->sum, (const guchar *)r->buf + skip, (gssize)((int64_t)r->len - skip));
+      g_async_queue_push(r->chunks, g_bytes_new(r->buf + skip, (gsize)((int64_t)r->len - skip)));
       r->hashed = r->buf_offset + (int64_t)r->len;
     }
     if (r->len == 0)
@@ -270,8 +275,18 @@ netan_csv_reader_next(netan_csv_reader_t *r, GError **error)
     } else if (quoted) {
       return bad(r, field, TRUE, "text after the closing quote of field %" G_GINT64_FORMAT, field);
     } else {
-      g_string_append_c(r->text, (char)c);
-      field_len++;
+      /* the common case, plain text: copy the run up to the next special
+       * byte in one go instead of byte by byte */
+      gsize start = r->pos - 1, end = r->pos;
+      while (end < r->len) {
+        char ch = r->buf[end];
+        if (ch == r->delimiter || ch == '\n' || ch == '\r' || ch == '"')
+          break;
+        end++;
+      }
+      g_string_append_len(r->text, r->buf + start, (gssize)(end - start));
+      field_len += end - start;
+      r->pos = end;
     }
     if (field_len > NETAN_CSV_MAX_FIELD)
       return bad(r, field, !in_quotes, "field %" G_GINT64_FORMAT " is longer than %d bytes",
@@ -311,7 +326,41 @@ int64_t netan_csv_reader_line(const netan_csv_reader_t *r) { return r->rec_line;
 int64_t netan_csv_reader_offset(const netan_csv_reader_t *r) { return offset_now(r); }
 int64_t netan_csv_reader_size(const netan_csv_reader_t *r) { return r->size; }
 void netan_csv_reader_set_validate_utf8(netan_csv_reader_t *r, gboolean v) { r->validate_utf8 = v; }
-void netan_csv_reader_set_checksum(netan_csv_reader_t *r, GChecksum *sum) { r->sum = sum; }
+static gpointer
+hash_chunks(gpointer data)
+{
+  netan_csv_reader_t *r = data;
+  for (;;) {
+    gpointer item = g_async_queue_pop(r->chunks);
+    if (item == (gpointer)r->chunks)
+      break;
+    gsize n;
+    const guchar *bytes = g_bytes_get_data(item, &n);
+    g_checksum_update(r->sum, bytes, (gssize)n);
+    g_bytes_unref(item);
+  }
+  return NULL;
+}
+
+void
+netan_csv_reader_set_checksum(netan_csv_reader_t *r, GChecksum *sum)
+{
+  r->sum = sum;
+  r->chunks = g_async_queue_new();
+  r->hasher = g_thread_new("netan-sha256", hash_chunks, r);
+}
+
+void
+netan_csv_reader_finish_checksum(netan_csv_reader_t *r)
+{
+  if (r->hasher == NULL)
+    return;
+  g_async_queue_push(r->chunks, r->chunks);
+  g_thread_join(r->hasher);
+  r->hasher = NULL;
+  g_async_queue_unref(r->chunks);
+  r->chunks = NULL;
+}
 
 char *
 netan_csv_reader_field_mut(netan_csv_reader_t *r, int i, gsize *len)

@@ -39,6 +39,9 @@ void netan_csv_reader_set_validate_utf8(netan_csv_reader_t *r, gboolean validate
  * of a source then costs no second pass). Call before the first record;
  * the digest is complete once NETAN_CSV_EOF was returned. */
 void netan_csv_reader_set_checksum(netan_csv_reader_t *r, GChecksum *sum);
+/* Waits until every byte read so far is in the checksum (done by a second
+ * thread). Call after NETAN_CSV_EOF, before reading the digest. */
+void netan_csv_reader_finish_checksum(netan_csv_reader_t *r);
 /* Field @i of the record, writable in place (for trimming); see _field(). */
 char *netan_csv_reader_field_mut(netan_csv_reader_t *r, int i, gsize *len);
 /* Bytes read so far and the file's size (0 if unknown), for progress. */

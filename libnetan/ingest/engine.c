@@ -137,10 +137,10 @@ read_entity(engine_t *en, guint k)
   g_ptr_array_set_size(re->labels, 0);
   g_array_set_size(re->ids, 0);
 
-  g_autofree char *label = label_text(en, e);
+  g_autofree char *label = e->label->len ? label_text(en, e) : NULL;
   int key_col = e->key.index >= 0 ? e->key.index
                                   : (e->label->len ? g_array_index(e->label, netan_column_ref_t, 0).index : -1);
-  const char *raw = e->key.index >= 0 ? field(en, e->key.index) : label;
+  const char *raw = e->key.index >= 0 ? field(en, e->key.index) : (label ? label : "");
   if (*raw == '\0') {
     if (e->optional)
       return TRUE;
@@ -153,11 +153,10 @@ read_entity(engine_t *en, guint k)
       return reject(en, e->type_column.index, "empty entity type");
   }
   g_auto(GStrv) values = e->split ? g_strsplit(raw, e->split, -1) : NULL;
-  g_auto(GStrv) label_values = e->split && e->key.index < 0 ? NULL : NULL;
   const char *single[] = { raw, NULL };
   const char *const *items = values ? (const char *const *)values : single;
   for (const char *const *it = items; *it; it++) {
-    g_autofree char *item = g_strstrip(g_strdup(*it));
+    const char *item = values ? g_strstrip((char *)*it) : *it;  /* fields come trimmed */
     if (*item == '\0')
       continue;  /* "a||b": an empty slot names nobody */
     const char *why = NULL;
@@ -165,16 +164,20 @@ read_entity(engine_t *en, guint k)
     if (key == NULL)
       return reject(en, key_col, "%s", why ? why : "cannot be normalised");
     g_ptr_array_add(re->keys, (gpointer)key);
-    /* the label is what a person reads: the label columns; else, for an
+    /* A label is only needed for an entity this ingest has not added yet.
+     * It is what a person reads: the label columns; else, for an
      * identifier (phone, plate, IBAN, ...), its normalised form, which is
-     * the same in every source; for names and text, the value as written */
+     * the same in every source; for names and text, the value as written. */
+    if (e->type != NULL && g_hash_table_contains(re->known, key)) {
+      g_ptr_array_add(re->labels, NULL);
+      continue;
+    }
     const char *shown = label;
-    if (values || *label == '\0')
+    if (values || label == NULL || *label == '\0')
       shown = (e->normalizer == NETAN_NORMALIZE_NAME || e->normalizer == NETAN_NORMALIZE_TEXT ||
                e->normalizer == NETAN_NORMALIZE_NONE) ? item : key;
     g_ptr_array_add(re->labels, g_strdup(shown));
   }
-  (void)label_values;
   re->present = re->keys->len > 0;
   if (!re->present && !e->optional)
     return reject(en, key_col, "empty %s", e->name);
@@ -524,6 +527,7 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   if (ok) {
     netan_case_i_set_source_rows(c, en.source_id, netan_ingest_report_rows_read(report),
                                  netan_ingest_report_rows_rejected(report));
+    netan_csv_reader_finish_checksum(en.reader);
     if (o.source.sha256 == NULL)
       netan_case_i_set_source_sha256(c, en.source_id, g_checksum_get_string(sum));
   }

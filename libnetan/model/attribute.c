@@ -68,6 +68,12 @@ seen_key(int64_t entity, int64_t source)
   return (entity << 24) | (source & 0xFFFFFF);
 }
 
+guint
+netan_case_i_seen_hash(gconstpointer key)
+{
+  return (guint)(((guint64) * (const int64_t *)key * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) >> 32);
+}
+
 gboolean
 netan_case_note_entity(netan_case_t *c, int64_t entity, const netan_provenance_t *prov, GError **error)
 {
@@ -82,8 +88,10 @@ netan_case_note_entity(netan_case_t *c, int64_t entity, const netan_provenance_t
   gpointer found = g_hash_table_lookup(c->seen_index, &k);
   if (found)
     return TRUE;  /* the first row is kept; later rows are those of the facts */
-  netan_seen_rec_t r = { entity, prov->source_id, prov->row };
+  int64_t *head = &g_array_index(c->seen_head, int64_t, entity);
+  netan_seen_rec_t r = { entity, prov->source_id, prov->row, *head };
   g_array_append_val(c->seen, r);
+  *head = (int64_t)c->seen->len - 1;
   int64_t *key = g_new(int64_t, 1);
   *key = k;
   g_hash_table_insert(c->seen_index, key, GSIZE_TO_POINTER((gsize)c->seen->len));
@@ -102,6 +110,9 @@ netan_case_i_rollback_seen(netan_case_t *c, int64_t n_seen)
       g_hash_table_remove(c->seen_index, &k);
       g_free(orig_key);
     }
+    /* records go newest first, so this one is its entity's head */
+    if (r->entity < (int64_t)c->seen_head->len)
+      g_array_index(c->seen_head, int64_t, r->entity) = r->next;
   }
   g_array_set_size(c->seen, n_seen);
 }
@@ -112,12 +123,12 @@ netan_case_entity_provenance(const netan_case_t *c, int64_t entity, int64_t **so
 {
   g_return_val_if_fail(c != NULL, 0);
   GArray *s = g_array_new(FALSE, FALSE, sizeof(int64_t)), *f = g_array_new(FALSE, FALSE, sizeof(int64_t));
-  for (guint i = 0; i < c->seen->len; i++) {
+  /* the entity's own list, newest first; reported oldest first */
+  int64_t i = entity >= 0 && entity < (int64_t)c->seen_head->len ? g_array_index(c->seen_head, int64_t, entity) : -1;
+  for (; i >= 0; i = g_array_index(c->seen, netan_seen_rec_t, i).next) {
     const netan_seen_rec_t *r = &g_array_index(c->seen, netan_seen_rec_t, i);
-    if (r->entity != entity)
-      continue;
-    g_array_append_val(s, r->source_id);
-    g_array_append_val(f, r->first_row);
+    g_array_prepend_val(s, r->source_id);
+    g_array_prepend_val(f, r->first_row);
   }
   int64_t count = s->len;
   if (source_ids) *source_ids = (int64_t *)(void *)g_array_free(s, FALSE); else g_array_free(s, TRUE);

@@ -36,6 +36,7 @@ typedef struct {
 
 typedef struct {
   int64_t entity, source_id, first_row;
+  int64_t next;  /* the entity's previous seen record, or -1: a list per entity */
 } netan_seen_rec_t;
 
 typedef struct {
@@ -59,6 +60,7 @@ struct netan_case {
   GArray *attributes;        /* of netan_attribute_rec_t */
   GArray *seen;              /* of netan_seen_rec_t */
   GHashTable *seen_index;    /* (entity, source) packed -> index + 1 in seen */
+  GArray *seen_head;         /* int64 per entity: its newest seen record, or -1 */
   GArray *merges;            /* of netan_merge_rec_t */
   GArray *merged_into;       /* int64 per entity: -1, or the entity it was merged into */
   GStringChunk *strings;     /* keys, labels, values: identifiers repeat, store once */
@@ -82,6 +84,9 @@ typedef struct {
 netan_case_mark_t netan_case_i_mark(const netan_case_t *c);
 void netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark);
 
+/* Hash of the packed (entity, source) keys of seen_index: g_int64_hash
+ * folds the halves and collides badly on them; this mixes (Fibonacci). */
+guint netan_case_i_seen_hash(gconstpointer key);
 /* Undoes netan_case_note_entity records after a mark (seen.c). */
 void netan_case_i_rollback_seen(netan_case_t *c, int64_t n_seen);
 /* Records what the ingest of a source did (source.c). */

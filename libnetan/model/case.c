@@ -16,7 +16,8 @@ netan_case_new(void)
   c->events = g_array_new(FALSE, FALSE, sizeof(netan_event_rec_t));
   c->attributes = g_array_new(FALSE, FALSE, sizeof(netan_attribute_rec_t));
   c->seen = g_array_new(FALSE, FALSE, sizeof(netan_seen_rec_t));
-  c->seen_index = g_hash_table_new(g_int64_hash, g_int64_equal);
+  c->seen_index = g_hash_table_new(netan_case_i_seen_hash, g_int64_equal);
+  c->seen_head = g_array_new(FALSE, FALSE, sizeof(int64_t));
   c->merges = g_array_new(FALSE, FALSE, sizeof(netan_merge_rec_t));
   c->merged_into = g_array_new(FALSE, FALSE, sizeof(int64_t));
   c->strings = g_string_chunk_new(64 * 1024);
@@ -37,6 +38,7 @@ netan_case_free(netan_case_t *c)
   netan_case_i_rollback_seen(c, 0);  /* frees the index keys */
   g_array_unref(c->seen);
   g_hash_table_unref(c->seen_index);
+  g_array_unref(c->seen_head);
   g_array_unref(c->merges);
   g_array_unref(c->merged_into);
   g_hash_table_unref(c->by_type_key);
@@ -108,6 +110,7 @@ netan_case_add_entity(netan_case_t *c, const char *type, const char *key,
   g_array_append_val(c->entities, e);
   int64_t none = -1;
   g_array_append_val(c->merged_into, none);
+  g_array_append_val(c->seen_head, none);
   int64_t id = (int64_t)c->entities->len - 1;
   g_hash_table_insert(c->by_type_key, (gpointer)stored_tk, GSIZE_TO_POINTER((gsize)id + 1));
   c->generation++;
@@ -236,12 +239,13 @@ netan_case_i_rollback(netan_case_t *c, const netan_case_mark_t *mark)
     /* the lookup key is stored just before the entity key: "type\x1fkey" */
     g_hash_table_remove(c->by_type_key, e->key - strlen(e->type) - 1);
   }
+  netan_case_i_rollback_seen(c, mark->n_seen);  /* before the heads shrink */
   g_array_set_size(c->entities, mark->n_entities);
   g_array_set_size(c->merged_into, mark->n_entities);
+  g_array_set_size(c->seen_head, mark->n_entities);
   g_array_set_size(c->links, mark->n_links);
   g_array_set_size(c->events, mark->n_events);
   g_array_set_size(c->attributes, mark->n_attributes);
-  netan_case_i_rollback_seen(c, mark->n_seen);
   g_array_set_size(c->merges, mark->n_merges);
   g_ptr_array_set_size(c->sources, mark->n_sources);
   /* Strings stay in the chunk until the case is freed; that is only memory.

@@ -86,6 +86,19 @@ test_fields(void)
   CU_ASSERT_TRUE(netan_field_time(s, "2026-11-02", &t));
   CU_ASSERT_EQUAL(t, 1793577600);
   CU_ASSERT_FALSE(netan_field_time(s, "yesterday", &t));
+  CU_ASSERT_FALSE(netan_field_time(s, "2026-02-30T10:00:00Z", &t));
+  CU_ASSERT_FALSE(netan_field_time(s, "2026-11-02T25:00:00Z", &t));
+  netan_spec_free(s);
+
+  /* ISO 8601 without an offset is in the spec's zone, summer time included */
+  g_autofree char *zoned = g_strdup_printf("[file]\ntimezone = Europe/Belgrade\n%s", good_head);
+  s = netan_spec_parse(zoned, "t.ini", &e);
+  CU_ASSERT_TRUE(netan_field_time(s, "2026-07-01 10:00:00", &t));
+  CU_ASSERT_EQUAL(t, 1782892800);
+  CU_ASSERT_TRUE(netan_field_time(s, "2026-11-02T10:00:00", &t));
+  CU_ASSERT_EQUAL(t, 1793610000);
+  CU_ASSERT_TRUE(netan_field_time(s, "2026-11-02T10:00:00Z", &t));  /* an explicit offset wins */
+  CU_ASSERT_EQUAL(t, 1793613600);
   netan_spec_free(s);
 
   int64_t d;
