@@ -92,6 +92,26 @@ fail:
   return NULL;
 }
 
+/* ---- lists of records: one tuple per record ---- */
+
+typedef PyObject *(*row_fn)(void *owner, int64_t i);
+
+/* [fn(owner, 0), ..., fn(owner, n - 1)], or NULL with the exception set. */
+static PyObject *
+list_of(void *owner, int64_t n, row_fn fn)
+{
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (int64_t i = 0; list && i < n; i++) {
+    PyObject *t = fn(owner, i);
+    if (!t) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+  }
+  return list;
+}
+
 /* ---- Case ---- */
 
 typedef struct {
@@ -252,44 +272,38 @@ Case_ingest(CaseObject *self, PyObject *args, PyObject *kwds)
 }
 
 static PyObject *
+Case_events_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  netan_event_t ev;
+  netan_case_get_event(self->kase, i, &ev);
+  return Py_BuildValue("(LLLsLLdzLL)", (long long)i, (long long)ev.from, (long long)ev.to, ev.type,
+                       (long long)ev.time, (long long)ev.duration, ev.amount, ev.currency,
+                       (long long)ev.prov.source_id, (long long)ev.prov.row);
+}
+
+static PyObject *
 Case_events(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_events(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    netan_event_t ev;
-    netan_case_get_event(self->kase, i, &ev);
-    PyObject *t = Py_BuildValue("(LLLsLLdzLL)", (long long)i, (long long)ev.from, (long long)ev.to, ev.type,
-                                (long long)ev.time, (long long)ev.duration, ev.amount, ev.currency,
-                                (long long)ev.prov.source_id, (long long)ev.prov.row);
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_events(self->kase), Case_events_row);
+}
+
+static PyObject *
+Case_attributes_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  int64_t entity;
+  const char *name, *value;
+  netan_provenance_t p;
+  netan_case_get_attribute(self->kase, i, &entity, &name, &value, &p);
+  return Py_BuildValue("(LLssLL)", (long long)i, (long long)entity, name, value,
+                       (long long)p.source_id, (long long)p.row);
 }
 
 static PyObject *
 Case_attributes(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_attributes(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    int64_t entity;
-    const char *name, *value;
-    netan_provenance_t p;
-    netan_case_get_attribute(self->kase, i, &entity, &name, &value, &p);
-    PyObject *t = Py_BuildValue("(LLssLL)", (long long)i, (long long)entity, name, value,
-                                (long long)p.source_id, (long long)p.row);
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_attributes(self->kase), Case_attributes_row);
 }
 
 static PyObject *
@@ -367,25 +381,22 @@ Case_unmerge(CaseObject *self, PyObject *args)
 }
 
 static PyObject *
+Case_merges_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  int64_t a, b, time;
+  const char *rule;
+  double score;
+  gboolean active;
+  netan_case_get_merge(self->kase, i, &a, &b, &rule, &score, &time, &active);
+  return Py_BuildValue("(LLLsdLN)", (long long)i, (long long)a, (long long)b, rule, score,
+                       (long long)time, PyBool_FromLong(active));
+}
+
+static PyObject *
 Case_merges(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_merges(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    int64_t a, b, time;
-    const char *rule;
-    double score;
-    gboolean active;
-    netan_case_get_merge(self->kase, i, &a, &b, &rule, &score, &time, &active);
-    PyObject *t = Py_BuildValue("(LLLsdLN)", (long long)i, (long long)a, (long long)b, rule, score,
-                                (long long)time, PyBool_FromLong(active));
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_merges(self->kase), Case_merges_row);
 }
 
 static PyObject *
@@ -440,60 +451,50 @@ Case_open(PyObject *cls, PyObject *args)
 }
 
 static PyObject *
+Case_entities_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  return Py_BuildValue("(Lsss)", (long long)i, netan_case_entity_type(self->kase, i),
+                       netan_case_entity_key(self->kase, i), netan_case_entity_label(self->kase, i));
+}
+
+static PyObject *
 Case_entities(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_entities(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    PyObject *t = Py_BuildValue("(Lsss)", (long long)i, netan_case_entity_type(self->kase, i),
-                                netan_case_entity_key(self->kase, i),
-                                netan_case_entity_label(self->kase, i));
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_entities(self->kase), Case_entities_row);
+}
+
+static PyObject *
+Case_links_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  int64_t a, b;
+  const char *type;
+  double w;
+  netan_provenance_t p;
+  netan_case_get_link(self->kase, i, &a, &b, &type, &w, &p);
+  return Py_BuildValue("(LLLsdLL)", (long long)i, (long long)a, (long long)b, type, w,
+                       (long long)p.source_id, (long long)p.row);
 }
 
 static PyObject *
 Case_links(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_links(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    int64_t a, b;
-    const char *type;
-    double w;
-    netan_provenance_t p;
-    netan_case_get_link(self->kase, i, &a, &b, &type, &w, &p);
-    PyObject *t = Py_BuildValue("(LLLsdLL)", (long long)i, (long long)a, (long long)b, type, w,
-                                (long long)p.source_id, (long long)p.row);
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_links(self->kase), Case_links_row);
+}
+
+static PyObject *
+Case_sources_row(void *owner, int64_t i)
+{
+  CaseObject *self = owner;
+  return Py_BuildValue("(Lsz)", (long long)i, netan_case_source_name(self->kase, i),
+                       netan_case_source_sha256(self->kase, i));
 }
 
 static PyObject *
 Case_sources(CaseObject *self, PyObject *noargs)
 {
-  int64_t n = netan_case_n_sources(self->kase);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    PyObject *t = Py_BuildValue("(Lsz)", (long long)i, netan_case_source_name(self->kase, i),
-                                netan_case_source_sha256(self->kase, i));
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return list_of(self, netan_case_n_sources(self->kase), Case_sources_row);
 }
 
 static PyObject *
@@ -753,43 +754,32 @@ view_fresh(ViewObject *self)
 }
 
 static PyObject *
+View_edge_row(void *owner, int64_t i)
+{
+  ViewObject *self = owner;
+  int64_t a, b, k;
+  double s, l;
+  netan_view_get_edge(self->view, i, &a, &b, &s, &l, &k);
+  return Py_BuildValue("(LLddL)", (long long)netan_view_entity(self->view, a),
+                       (long long)netan_view_entity(self->view, b), s, l, (long long)k);
+}
+
+static PyObject *
 View_edges(ViewObject *self, PyObject *noargs)
 {
-  if (!view_fresh(self))
-    return NULL;
-  int64_t m = netan_view_n_edges(self->view);
-  PyObject *list = PyList_New((Py_ssize_t)m);
-  for (int64_t i = 0; list && i < m; i++) {
-    int64_t a, b, k;
-    double s, l;
-    netan_view_get_edge(self->view, i, &a, &b, &s, &l, &k);
-    PyObject *t = Py_BuildValue("(LLddL)", (long long)netan_view_entity(self->view, a),
-                                (long long)netan_view_entity(self->view, b), s, l, (long long)k);
-    if (!t) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, t);
-  }
-  return list;
+  return view_fresh(self) ? list_of(self, netan_view_n_edges(self->view), View_edge_row) : NULL;
+}
+
+static PyObject *
+View_vertex_row(void *owner, int64_t i)
+{
+  return PyLong_FromLongLong(netan_view_entity(((ViewObject *)owner)->view, i));
 }
 
 static PyObject *
 View_vertices(ViewObject *self, PyObject *noargs)
 {
-  if (!view_fresh(self))
-    return NULL;
-  int64_t n = netan_view_n_vertices(self->view);
-  PyObject *list = PyList_New((Py_ssize_t)n);
-  for (int64_t i = 0; list && i < n; i++) {
-    PyObject *x = PyLong_FromLongLong(netan_view_entity(self->view, i));
-    if (!x) {
-      Py_CLEAR(list);
-      break;
-    }
-    PyList_SET_ITEM(list, (Py_ssize_t)i, x);
-  }
-  return list;
+  return view_fresh(self) ? list_of(self, netan_view_n_vertices(self->view), View_vertex_row) : NULL;
 }
 
 static PyObject *
