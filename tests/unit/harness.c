@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static char *tmpdir;
 
@@ -69,4 +70,19 @@ harness_run(void)
   if (ran == 0)
     return 1;  /* a suite that ran nothing proves nothing */
   return failures ? 1 : 0;
+}
+
+void
+harness_check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, int64_t column,
+                     const char *reason_part)
+{
+  netan_reject_t rj;
+  CU_ASSERT_TRUE_FATAL(netan_ingest_report_get_reject(r, i, &rj));
+  CU_ASSERT_EQUAL(rj.line, line);
+  CU_ASSERT_EQUAL(rj.column, column);
+  CU_ASSERT_PTR_NOT_NULL(strstr(rj.reason, reason_part));
+  if (rj.line != line || rj.column != column || !strstr(rj.reason, reason_part))
+    fprintf(stderr, "reject %" G_GINT64_FORMAT ": %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " '%s' (want %"
+            G_GINT64_FORMAT ":%" G_GINT64_FORMAT " '%s')\n", i, rj.line, rj.column, rj.reason, line, column,
+            reason_part);
 }

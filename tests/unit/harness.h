@@ -24,6 +24,11 @@ const char *harness_tmpdir(void);
 /* Writes @text to a new file in the temporary directory; returns its path. */
 char *harness_write(const char *name, const char *text);
 
+/* Asserts that reject @i of @r is at @line, @column and its reason holds
+ * @reason_part (printing what it was when not). */
+void harness_check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, int64_t column,
+                          const char *reason_part);
+
 /* Asserts that @e is a NETAN_ERROR with @code; frees it. */
 #define ASSERT_NETAN_ERROR(e, expected_code)                       \
   do {                                                             \

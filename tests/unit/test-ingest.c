@@ -162,17 +162,6 @@ test_edgelist_two_columns(void)
   CU_ASSERT_EQUAL(netan_ingest_report_rows_ingested(r), 2);
 }
 
-static void
-check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, int64_t column, const char *reason_part)
-{
-  netan_reject_t rj;
-  CU_ASSERT_TRUE_FATAL(netan_ingest_report_get_reject(r, i, &rj));
-  CU_ASSERT_EQUAL(rj.line, line);
-  CU_ASSERT_EQUAL(rj.column, column);
-  CU_ASSERT_PTR_NOT_NULL(strstr(rj.reason, reason_part));
-  if (!strstr(rj.reason, reason_part))
-    fprintf(stderr, "reject %" G_GINT64_FORMAT ": '%s' lacks '%s'\n", i, rj.reason, reason_part);
-}
 
 static const char *bad_file =
     "source,target,weight\n"
@@ -198,14 +187,14 @@ test_edgelist_rejects(void)
   CU_ASSERT_EQUAL(netan_ingest_report_rows_ingested(r), 2);
   CU_ASSERT_EQUAL(netan_ingest_report_rows_rejected(r), 8);
   CU_ASSERT_EQUAL(netan_case_n_links(c), 2);
-  check_reject(r, 0, 3, 0, "expected 3 fields");
-  check_reject(r, 1, 4, 1, "empty source");
-  check_reject(r, 2, 5, 2, "empty target");
-  check_reject(r, 3, 6, 3, "not a positive number");
-  check_reject(r, 4, 7, 3, "not a positive number");
-  check_reject(r, 5, 8, 3, "not a positive number");
-  check_reject(r, 6, 9, 2, "same entity");
-  check_reject(r, 7, 10, 2, "closing quote");
+  harness_check_reject(r, 0, 3, 0, "expected 3 fields");
+  harness_check_reject(r, 1, 4, 1, "empty source");
+  harness_check_reject(r, 2, 5, 2, "empty target");
+  harness_check_reject(r, 3, 6, 3, "not a positive number");
+  harness_check_reject(r, 4, 7, 3, "not a positive number");
+  harness_check_reject(r, 5, 8, 3, "not a positive number");
+  harness_check_reject(r, 6, 9, 2, "same entity");
+  harness_check_reject(r, 7, 10, 2, "closing quote");
 
   /* the rejects file lists them all, one CSV row each */
   g_autofree char *out = g_build_filename(harness_tmpdir(), "rejects.csv", NULL);

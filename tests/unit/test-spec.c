@@ -157,18 +157,6 @@ static const char *cdr_spec =
     "[attribute:caller]\nsubscriber = IME\n"
     "[source]\nagency = MUP RS\njurisdiction = RS\ngrading-scheme = europol\ngrading = B2\nhandling = H1\n";
 
-static void
-check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, int64_t column, const char *part)
-{
-  netan_reject_t rj;
-  CU_ASSERT_TRUE_FATAL(netan_ingest_report_get_reject(r, i, &rj));
-  CU_ASSERT_EQUAL(rj.line, line);
-  CU_ASSERT_EQUAL(rj.column, column);
-  CU_ASSERT_PTR_NOT_NULL(strstr(rj.reason, part));
-  if (rj.line != line || rj.column != column || !strstr(rj.reason, part))
-    fprintf(stderr, "reject %" G_GINT64_FORMAT ": %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " '%s' (want %"
-            G_GINT64_FORMAT ":%" G_GINT64_FORMAT " '%s')\n", i, rj.line, rj.column, rj.reason, line, column, part);
-}
 
 static void
 test_engine_cdr(void)
@@ -181,12 +169,12 @@ test_engine_cdr(void)
   CU_ASSERT_EQUAL(netan_ingest_report_rows_read(r), 8);
   CU_ASSERT_EQUAL(netan_ingest_report_rows_ingested(r), 2);
   CU_ASSERT_EQUAL(netan_ingest_report_rows_rejected(r), 6);
-  check_reject(r, 0, 4, 3, "not in the spec's type-map");
-  check_reject(r, 1, 5, 4, "does not match");
-  check_reject(r, 2, 6, 2, "");
-  check_reject(r, 3, 7, 5, "duration");
-  check_reject(r, 4, 8, 1, "empty caller");
-  check_reject(r, 5, 9, 0, "");
+  harness_check_reject(r, 0, 4, 3, "not in the spec's type-map");
+  harness_check_reject(r, 1, 5, 4, "does not match");
+  harness_check_reject(r, 2, 6, 2, "");
+  harness_check_reject(r, 3, 7, 5, "duration");
+  harness_check_reject(r, 4, 8, 1, "empty caller");
+  harness_check_reject(r, 5, 9, 0, "");
   /* the same phone in two notations is one entity, in E.164 */
   CU_ASSERT_EQUAL(netan_case_n_entities(c), 2);
   CU_ASSERT(netan_case_find_entity(c, "phone", "+381631112233") >= 0);
@@ -303,9 +291,9 @@ test_engine_transfers(void)
   CU_ASSERT_PTR_NOT_NULL_FATAL(r);
   CU_ASSERT_EQUAL(netan_ingest_report_rows_ingested(r), 1);
   CU_ASSERT_EQUAL(netan_ingest_report_rows_rejected(r), 3);
-  check_reject(r, 0, 3, 2, "");
-  check_reject(r, 1, 4, 5, "amount");
-  check_reject(r, 2, 5, 6, "currency");
+  harness_check_reject(r, 0, 3, 2, "");
+  harness_check_reject(r, 1, 4, 5, "amount");
+  harness_check_reject(r, 2, 5, 6, "currency");
   netan_event_t ev;
   CU_ASSERT_TRUE(netan_case_get_event(c, 0, &ev));
   CU_ASSERT_DOUBLE_EQUAL(ev.amount, 1500.5, 1e-9);
