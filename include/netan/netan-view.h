@@ -72,6 +72,15 @@ NETAN_API gboolean netan_view_get_edge(const netan_view_t *v, int64_t edge,
                                        int64_t *from, int64_t *to,
                                        double *strength, double *length,
                                        int64_t *n_links);
+/**
+ * The evidence of edge @edge: the links and events merged into it, in case
+ * order. Each has its provenance (netan_case_get_link/_event). Returns the
+ * number of records; FALSE from _record() when out of range.
+ */
+NETAN_API int64_t netan_view_edge_n_records(const netan_view_t *v, int64_t edge);
+NETAN_API gboolean netan_view_edge_record(const netan_view_t *v, int64_t edge, int64_t i,
+                                          gboolean *is_event, int64_t *id);
+
 /** A text description of the length transform, e.g. "length=1/strength". */
 NETAN_API const char *netan_view_length_name(const netan_view_t *v);
 

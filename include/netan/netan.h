@@ -15,6 +15,7 @@
 #include <netan/netan-view.h>
 #include <netan/netan-table.h>
 #include <netan/netan-analysis.h>
+#include <netan/netan-centrality.h>
 #include <netan/netan-chart.h>
 #undef NETAN_INSIDE
 

@@ -17,6 +17,9 @@ struct netan_view {
   igraph_vector_t strength;  /* per edge: sum of link weights (more = closer) */
   igraph_vector_t length;    /* per edge: what path-based measures read */
   int64_t *edge_links;       /* per edge: number of links merged into it */
+  int64_t *edge_first_record;/* per edge + 1: where its records start in records */
+  int64_t *records;          /* link ids, and n_links_at_build + event ids */
+  int64_t n_links_at_build;
   gboolean unweighted_length;/* length is all ones: pass NULL weights to igraph */
 };
 

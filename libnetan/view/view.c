@@ -17,6 +17,7 @@ netan_view_options_init(netan_view_options_t *opts)
 typedef struct {
   int64_t u, v;
   double w;
+  int64_t rec;   /* the link id, or n_links + the event id */
 } arc_t;
 
 static int
@@ -27,7 +28,7 @@ arc_cmp(const void *pa, const void *pb)
     return a->u < b->u ? -1 : 1;
   if (a->v != b->v)
     return a->v < b->v ? -1 : 1;
-  return 0;
+  return a->rec < b->rec ? -1 : (a->rec > b->rec);  /* records of an edge in case order */
 }
 
 typedef struct {
@@ -142,7 +143,7 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     if (!o.directed && u > x) {
       int64_t t = u; u = x; x = t;
     }
-    arcs[na++] = (arc_t){ u, x, w };
+    arcs[na++] = (arc_t){ u, x, w, i };
     linked[u] = linked[x] = TRUE;
   }
 
@@ -169,19 +170,26 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   int64_t *ends = g_new(int64_t, 2 * (na > 0 ? na : 1));
   v->edge_links = g_new(int64_t, na > 0 ? na : 1);
   double *strength = g_new(double, na > 0 ? na : 1);
+  /* the evidence of each edge: its records, CSR-style */
+  v->n_links_at_build = nl;
+  v->records = g_new(int64_t, na > 0 ? na : 1);
+  v->edge_first_record = g_new(int64_t, na + 1);
   int64_t m = 0;
   for (int64_t i = 0; i < na; i++) {
+    v->records[i] = arcs[i].rec;
     if (m > 0 && arcs[i].u == arcs[i - 1].u && arcs[i].v == arcs[i - 1].v) {
       strength[m - 1] += arcs[i].w;
       v->edge_links[m - 1]++;
       continue;
     }
+    v->edge_first_record[m] = i;
     ends[2 * m] = v->entity_vertex[arcs[i].u];
     ends[2 * m + 1] = v->entity_vertex[arcs[i].v];
     strength[m] = arcs[i].w;
     v->edge_links[m] = 1;
     m++;
   }
+  v->edge_first_record[m] = na;
   g_free(arcs);
 
   build_t b = { v, ends, strength, nv, m, FALSE, FALSE };
@@ -193,6 +201,8 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     if (b.graph_made)
       igraph_destroy(&v->graph);
     g_free(v->edge_links);
+    g_free(v->records);
+    g_free(v->edge_first_record);
     g_free(v->vertex_entity);
     g_free(v->entity_vertex);
     g_free(v);
@@ -211,9 +221,33 @@ netan_view_free(netan_view_t *v)
   igraph_vector_destroy(&v->strength);
   igraph_vector_destroy(&v->length);
   g_free(v->edge_links);
+  g_free(v->records);
+  g_free(v->edge_first_record);
   g_free(v->vertex_entity);
   g_free(v->entity_vertex);
   g_free(v);
+}
+
+int64_t
+netan_view_edge_n_records(const netan_view_t *v, int64_t edge)
+{
+  g_return_val_if_fail(v != NULL, 0);
+  if (edge < 0 || edge >= igraph_ecount(&v->graph))
+    return 0;
+  return v->edge_first_record[edge + 1] - v->edge_first_record[edge];
+}
+
+gboolean
+netan_view_edge_record(const netan_view_t *v, int64_t edge, int64_t i, gboolean *is_event, int64_t *id)
+{
+  g_return_val_if_fail(v != NULL, FALSE);
+  if (i < 0 || i >= netan_view_edge_n_records(v, edge))
+    return FALSE;
+  int64_t rec = v->records[v->edge_first_record[edge] + i];
+  gboolean ev = rec >= v->n_links_at_build;
+  if (is_event) *is_event = ev;
+  if (id) *id = ev ? rec - v->n_links_at_build : rec;
+  return TRUE;
 }
 
 gboolean

@@ -113,6 +113,16 @@ test_events(void)
   double strength;
   CU_ASSERT_TRUE(netan_view_get_edge(v, 0, NULL, NULL, &strength, NULL, NULL));
   CU_ASSERT_DOUBLE_EQUAL(strength, 2, 0);
+  /* the edge's evidence: the two calls, in case order */
+  CU_ASSERT_EQUAL(netan_view_edge_n_records(v, 0), 2);
+  gboolean is_event;
+  int64_t id;
+  CU_ASSERT_TRUE(netan_view_edge_record(v, 0, 0, &is_event, &id));
+  CU_ASSERT_TRUE(is_event);
+  CU_ASSERT_EQUAL(id, 0);
+  CU_ASSERT_TRUE(netan_view_edge_record(v, 0, 1, &is_event, &id));
+  CU_ASSERT_EQUAL(id, 3);
+  CU_ASSERT_FALSE(netan_view_edge_record(v, 0, 2, &is_event, &id));
 }
 
 static void

@@ -1,0 +1,91 @@
+/* netan_centrality(): measures by name.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "analysis/centrality-registry.h"
+
+#include <string.h>
+
+void
+netan_centrality_options_init(netan_centrality_options_t *opts)
+{
+  static const netan_centrality_options_t defaults = NETAN_CENTRALITY_OPTIONS_INIT;
+  g_return_if_fail(opts != NULL);
+  *opts = defaults;
+}
+
+static netan_table_t *
+m_degree(const netan_view_t *v, const netan_centrality_options_t *o, GError **error)
+{
+  netan_degree_options_t d = NETAN_DEGREE_OPTIONS_INIT;
+  d.mode = o->mode;
+  return netan_centrality_degree(v, &d, error);
+}
+
+static netan_table_t *
+m_strength(const netan_view_t *v, const netan_centrality_options_t *o, GError **error)
+{
+  netan_degree_options_t d = NETAN_DEGREE_OPTIONS_INIT;
+  d.mode = o->mode;
+  d.strength = TRUE;
+  return netan_centrality_degree(v, &d, error);
+}
+
+static netan_table_t *
+m_betweenness(const netan_view_t *v, const netan_centrality_options_t *o, GError **error)
+{
+  netan_betweenness_options_t b = NETAN_BETWEENNESS_OPTIONS_INIT;
+  b.normalized = o->normalized;
+  b.progress = o->progress;
+  b.payload = o->payload;
+  return netan_centrality_betweenness(v, &b, error);
+}
+
+static netan_table_t *
+m_pagerank(const netan_view_t *v, const netan_centrality_options_t *o, GError **error)
+{
+  netan_pagerank_options_t p = NETAN_PAGERANK_OPTIONS_INIT;
+  p.damping = o->damping;
+  p.weighted = o->weighted;
+  return netan_centrality_pagerank(v, &p, error);
+}
+
+const netan_measure_t netan_measures[] = {
+  { "degree", m_degree, "number of distinct neighbours (in + out arcs on directed views)" },
+  { "strength", m_strength, "sum of edge strengths (contacts, amounts)" },
+  { "betweenness", m_betweenness, "shortest paths through the vertex; reads lengths (1/strength)" },
+  { "pagerank", m_pagerank, "random-walk share of time; reads strengths" },
+  { NULL, NULL, NULL }
+};
+
+const char *const *
+netan_centrality_measures(void)
+{
+  static const char *names[G_N_ELEMENTS(netan_measures)];
+  for (gsize i = 0; netan_measures[i].name; i++)
+    names[i] = netan_measures[i].name;
+  return names;
+}
+
+netan_table_t *
+netan_centrality(const netan_view_t *v, const char *measure, const netan_centrality_options_t *opts,
+                 GError **error)
+{
+  g_return_val_if_fail(v != NULL, NULL);
+  netan_centrality_options_t o;
+  netan_centrality_options_init(&o);
+  if (opts) {
+    if (opts->version != NETAN_CENTRALITY_OPTIONS_VERSION) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "centrality options: unknown version %u",
+                  opts->version);
+      return NULL;
+    }
+    o = *opts;
+  }
+  for (gsize i = 0; measure && netan_measures[i].name; i++)
+    if (strcmp(netan_measures[i].name, measure) == 0)
+      return netan_measures[i].fn(v, &o, error);
+  g_autofree char *names = g_strjoinv(", ", (char **)netan_centrality_measures());
+  g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND, "no centrality measure \"%s\" (there are: %s)",
+              measure ? measure : "", names);
+  return NULL;
+}
