@@ -34,6 +34,13 @@ typedef enum {
   NETAN_LENGTH_UNWEIGHTED = 1        /* length = 1 for every edge */
 } netan_length_t;
 
+/* How events become an edge's strength (links always add their weight). */
+typedef enum {
+  NETAN_WEIGHT_COUNT = 0,     /* each event counts 1: the number of contacts (default) */
+  NETAN_WEIGHT_DURATION = 1,  /* total duration in seconds; events of unknown duration add nothing */
+  NETAN_WEIGHT_AMOUNT = 2     /* total amount, in one currency (see currency) */
+} netan_weight_t;
+
 #define NETAN_VIEW_OPTIONS_VERSION 1
 
 typedef struct {
@@ -43,9 +50,19 @@ typedef struct {
   const char *entity_type;  /* only entities of this type; NULL = all */
   const char *link_type;    /* only links of this type; NULL = all */
   gboolean drop_isolates;   /* leave out entities without links in the view; default FALSE */
+  int64_t time_from;        /* events at or after this time (seconds since 1970 UTC); INT64_MIN = no bound */
+  int64_t time_to;          /* events before this time; INT64_MAX = no bound (links have no time: always in) */
+  const int64_t *sources;   /* only facts from these source ids; NULL = all */
+  size_t n_sources;
+  const char *const *handling; /* only facts from sources with one of these handling codes (NULL-terminated); NULL = all */
+  double min_weight;        /* leave out edges weaker than this strength; default 0 */
+  netan_weight_t weight;    /* how events add up; default NETAN_WEIGHT_COUNT */
+  const char *currency;     /* NETAN_WEIGHT_AMOUNT: only amounts in this ISO 4217 currency; NULL = the
+                             * case must use just one (amounts in several are an error, not a sum) */
 } netan_view_options_t;
 
-#define NETAN_VIEW_OPTIONS_INIT { NETAN_VIEW_OPTIONS_VERSION, FALSE, NETAN_LENGTH_INVERSE_STRENGTH, NULL, NULL, FALSE }
+#define NETAN_VIEW_OPTIONS_INIT { NETAN_VIEW_OPTIONS_VERSION, FALSE, NETAN_LENGTH_INVERSE_STRENGTH, NULL, NULL, FALSE, \
+                                  INT64_MIN, INT64_MAX, NULL, 0, NULL, 0.0, NETAN_WEIGHT_COUNT, NULL }
 NETAN_API void netan_view_options_init(netan_view_options_t *opts);
 
 /** Builds the view. @opts may be NULL. Free with netan_view_free(). */

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "view/view-private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,10 +75,107 @@ check_options(const netan_view_options_t *opts, GError **error)
                 "view options: unknown version %u", opts->version);
     return FALSE;
   }
+  if (opts->weight != NETAN_WEIGHT_COUNT && opts->weight != NETAN_WEIGHT_DURATION &&
+      opts->weight != NETAN_WEIGHT_AMOUNT) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "view options: unknown weight mode %d",
+                (int)opts->weight);
+    return FALSE;
+  }
+  if (opts->time_from >= opts->time_to) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "view options: the time window is empty (from %" G_GINT64_FORMAT " is not before to %" G_GINT64_FORMAT ")",
+                opts->time_from, opts->time_to);
+    return FALSE;
+  }
+  if (!(opts->min_weight >= 0)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "view options: min_weight must be 0 or more");
+    return FALSE;
+  }
   if (opts->length != NETAN_LENGTH_INVERSE_STRENGTH && opts->length != NETAN_LENGTH_UNWEIGHTED) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
                 "view options: unknown length transform %d", (int)opts->length);
     return FALSE;
+  }
+  return TRUE;
+}
+
+/* Which sources the view takes facts from: NULL = all. */
+static gboolean *
+allowed_sources(const netan_case_t *c, const netan_view_options_t *o, GError **error)
+{
+  if (o->sources == NULL && o->handling == NULL)
+    return NULL;
+  int64_t ns = netan_case_n_sources(c);
+  gboolean *ok = g_new(gboolean, ns + 1);
+  for (int64_t s = 0; s < ns; s++) {
+    netan_source_info_t info;
+    netan_case_get_source_info(c, s, &info);
+    gboolean in = TRUE;
+    if (o->handling)
+      in = info.handling != NULL && g_strv_contains(o->handling, info.handling);
+    if (in && o->sources) {
+      gboolean listed = FALSE;
+      for (size_t i = 0; i < o->n_sources && !listed; i++)
+        listed = o->sources[i] == s;
+      in = listed;
+    }
+    ok[s] = in;
+  }
+  for (size_t i = 0; o->sources && i < o->n_sources; i++) {
+    if (o->sources[i] < 0 || o->sources[i] >= ns) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND, "view options: no source %" G_GINT64_FORMAT,
+                  o->sources[i]);
+      g_free(ok);
+      return NULL;
+    }
+  }
+  return ok;
+}
+
+static gboolean
+from_allowed(const gboolean *allowed, const netan_provenance_t *p)
+{
+  /* facts without provenance (asserted by a program) belong to no source */
+  return allowed == NULL || (p->source_id >= 0 && allowed[p->source_id]);
+}
+
+/* The strength one event adds, or 0 if it adds nothing in this mode. */
+static double
+event_weight(const netan_event_rec_t *ev, const netan_view_options_t *o, const char *currency)
+{
+  switch (o->weight) {
+  case NETAN_WEIGHT_DURATION:
+    return ev->duration > 0 ? (double)ev->duration : 0.0;
+  case NETAN_WEIGHT_AMOUNT:
+    return isfinite(ev->amount) && ev->amount > 0 && ev->currency == currency ? ev->amount : 0.0;
+  default:
+    return 1.0;
+  }
+}
+
+/* NETAN_WEIGHT_AMOUNT: the one currency amounts are summed in. */
+static gboolean
+pick_currency(const netan_case_t *c, const netan_view_options_t *o, const char **out, GError **error)
+{
+  *out = NULL;
+  if (o->weight != NETAN_WEIGHT_AMOUNT)
+    return TRUE;
+  if (o->currency) {
+    *out = g_intern_string(o->currency);
+    return TRUE;
+  }
+  const netan_event_rec_t *events = netan_case_i_events(c);
+  for (int64_t i = 0; i < netan_case_n_events(c); i++) {
+    const char *cur = events[i].currency;
+    if (cur == NULL || !isfinite(events[i].amount))
+      continue;
+    if (*out && *out != cur) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                  "view options: amounts are in several currencies (%s, %s, ...); choose one with currency "
+                  "(netan does not convert currencies)", *out, cur);
+      return FALSE;
+    }
+    *out = cur;
   }
   return TRUE;
 }
@@ -93,6 +191,15 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   if (!check_options(&o, error))
     return NULL;
 
+  const char *currency = NULL;
+  if (!pick_currency(c, &o, &currency, error))
+    return NULL;
+  GError *source_error = NULL;
+  g_autofree gboolean *allowed = allowed_sources(c, &o, &source_error);
+  if (source_error) {
+    g_propagate_error(error, source_error);
+    return NULL;
+  }
   const char *etype = o.entity_type ? g_intern_string(o.entity_type) : NULL;
   const char *ltype = o.link_type ? g_intern_string(o.link_type) : NULL;
   int64_t ne = netan_case_n_entities(c), nl = netan_case_n_links(c);
@@ -103,8 +210,11 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   v->kase = c;
   v->generation = netan_case_generation(c);
   v->opts = o;
-  v->opts.entity_type = NULL;  /* the caller's strings are not kept */
+  v->opts.entity_type = NULL;  /* the caller's strings and arrays are not kept */
   v->opts.link_type = NULL;
+  v->opts.sources = NULL;
+  v->opts.handling = NULL;
+  v->opts.currency = NULL;
   v->n_entities_at_build = ne;
   v->entity_vertex = g_new(int64_t, ne > 0 ? ne : 1);
 
@@ -114,11 +224,11 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     canon[id] = netan_case_canonical(c, id);
 
   /* Links and events of the view, endpoints as canonical entity ids. Each
-   * link adds its weight, each event 1 (one contact). A link or event that
-   * a merge turned into a loop says nothing about the network: left out. */
+   * link adds its weight, each event its weight in the chosen mode (1 per
+   * contact by default). A link or event that a merge turned into a loop
+   * says nothing about the network: left out. */
   int64_t nev = netan_case_n_events(c);
   const netan_event_rec_t *events = netan_case_i_events(c);
-  gboolean *linked = g_new0(gboolean, ne > 0 ? ne : 1);
   arc_t *arcs = g_new(arc_t, nl + nev > 0 ? nl + nev : 1);
   int64_t na = 0;
   for (int64_t i = 0; i < nl + nev; i++) {
@@ -126,12 +236,17 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     const char *type;
     double w;
     if (i < nl) {
+      if (!from_allowed(allowed, &links[i].prov))
+        continue;
       from = links[i].a; to = links[i].b; type = links[i].type; w = links[i].weight;
     } else {
       const netan_event_rec_t *ev = &events[i - nl];
-      if (ev->to < 0)
+      if (ev->to < 0 || ev->time < o.time_from || ev->time >= o.time_to || !from_allowed(allowed, &ev->prov))
         continue;
-      from = ev->from; to = ev->to; type = ev->type; w = 1.0;
+      from = ev->from; to = ev->to; type = ev->type;
+      w = event_weight(ev, &o, currency);
+      if (w <= 0)
+        continue;
     }
     if (ltype && type != ltype)
       continue;
@@ -144,10 +259,44 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
       int64_t t = u; u = x; x = t;
     }
     arcs[na++] = (arc_t){ u, x, w, i };
-    linked[u] = linked[x] = TRUE;
   }
 
+  /* All links between one pair (ordered pair if directed) become one edge,
+   * whose strength is the sum of their weights; edges weaker than
+   * min_weight are left out. Ends are entity ids until vertices exist. */
+  qsort(arcs, (size_t)na, sizeof(arc_t), arc_cmp);
+  int64_t *ends = g_new(int64_t, 2 * (na > 0 ? na : 1));
+  v->edge_links = g_new(int64_t, na > 0 ? na : 1);
+  double *strength = g_new(double, na > 0 ? na : 1);
+  /* the evidence of each edge: its records, CSR-style */
+  v->n_links_at_build = nl;
+  v->records = g_new(int64_t, na > 0 ? na : 1);
+  v->edge_first_record = g_new(int64_t, na + 1);
+  int64_t m = 0, nr = 0;
+  for (int64_t i = 0; i < na;) {
+    int64_t j = i;
+    double sum = 0;
+    while (j < na && arcs[j].u == arcs[i].u && arcs[j].v == arcs[i].v)
+      sum += arcs[j++].w;
+    if (sum >= o.min_weight) {
+      v->edge_first_record[m] = nr;
+      for (int64_t k = i; k < j; k++)
+        v->records[nr++] = arcs[k].rec;
+      ends[2 * m] = arcs[i].u;
+      ends[2 * m + 1] = arcs[i].v;
+      strength[m] = sum;
+      v->edge_links[m] = j - i;
+      m++;
+    }
+    i = j;
+  }
+  v->edge_first_record[m] = nr;
+  g_free(arcs);
+
   /* Vertices in entity order, so results do not depend on link order. */
+  gboolean *linked = g_new0(gboolean, ne > 0 ? ne : 1);
+  for (int64_t e = 0; e < 2 * m; e++)
+    linked[ends[e]] = TRUE;
   int64_t nv = 0;
   for (int64_t id = 0; id < ne; id++) {
     gboolean in = canon[id] == id && (!etype || ents[id].type == etype) && (!o.drop_isolates || linked[id]);
@@ -157,40 +306,14 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   for (int64_t id = 0; id < ne; id++)
     if (v->entity_vertex[id] >= 0)
       v->vertex_entity[v->entity_vertex[id]] = id;
+  for (int64_t e = 0; e < 2 * m; e++)
+    ends[e] = v->entity_vertex[ends[e]];
   /* a merged entity is found at the vertex of the one it was merged into */
   for (int64_t id = 0; id < ne; id++)
     if (canon[id] != id)
       v->entity_vertex[id] = v->entity_vertex[canon[id]];
   g_free(linked);
   g_free(canon);
-
-  /* All links between one pair (ordered pair if directed) become one edge,
-   * whose strength is the sum of their weights. */
-  qsort(arcs, (size_t)na, sizeof(arc_t), arc_cmp);
-  int64_t *ends = g_new(int64_t, 2 * (na > 0 ? na : 1));
-  v->edge_links = g_new(int64_t, na > 0 ? na : 1);
-  double *strength = g_new(double, na > 0 ? na : 1);
-  /* the evidence of each edge: its records, CSR-style */
-  v->n_links_at_build = nl;
-  v->records = g_new(int64_t, na > 0 ? na : 1);
-  v->edge_first_record = g_new(int64_t, na + 1);
-  int64_t m = 0;
-  for (int64_t i = 0; i < na; i++) {
-    v->records[i] = arcs[i].rec;
-    if (m > 0 && arcs[i].u == arcs[i - 1].u && arcs[i].v == arcs[i - 1].v) {
-      strength[m - 1] += arcs[i].w;
-      v->edge_links[m - 1]++;
-      continue;
-    }
-    v->edge_first_record[m] = i;
-    ends[2 * m] = v->entity_vertex[arcs[i].u];
-    ends[2 * m + 1] = v->entity_vertex[arcs[i].v];
-    strength[m] = arcs[i].w;
-    v->edge_links[m] = 1;
-    m++;
-  }
-  v->edge_first_record[m] = na;
-  g_free(arcs);
 
   build_t b = { v, ends, strength, nv, m, FALSE, FALSE };
   netan_gi_call_t call = { .what = "building the view" };

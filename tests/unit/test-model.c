@@ -196,6 +196,98 @@ test_merges(void)
   CU_ASSERT_EQUAL(netan_view_n_edges(after), 3);
 }
 
+/* Two calls a-b (60 s at t=100, 30 s at t=200) from source 0 (handling
+ * H1), a transfer a-c of 500 EUR and one of 900 ALL from source 1 (H2). */
+static netan_case_t *
+window_case(void)
+{
+  netan_case_t *c = netan_case_new();
+  netan_source_info_t s0 = NETAN_SOURCE_INFO_INIT, s1 = NETAN_SOURCE_INFO_INIT;
+  s0.name = "cdr"; s0.grading_scheme = "europol"; s0.handling = "H1";
+  s1.name = "fiu"; s1.grading_scheme = "europol"; s1.handling = "H2";
+  int64_t src0 = netan_case_add_source_info(c, &s0, NULL), src1 = netan_case_add_source_info(c, &s1, NULL);
+  int64_t a = netan_case_add_entity(c, "x", "a", NULL, NULL);
+  int64_t b = netan_case_add_entity(c, "x", "b", NULL, NULL);
+  int64_t d = netan_case_add_entity(c, "x", "c", NULL, NULL);
+  netan_event_t e1 = { a, b, "call", 100, 60, NAN, NULL, { src0, 2 } };
+  netan_event_t e2 = { a, b, "call", 200, 30, NAN, NULL, { src0, 3 } };
+  netan_event_t e3 = { a, d, "transfer", 150, -1, 500, "EUR", { src1, 2 } };
+  netan_event_t e4 = { a, d, "transfer", 160, -1, 900, "ALL", { src1, 3 } };
+  g_assert(netan_case_add_event(c, &e1, NULL) >= 0 && netan_case_add_event(c, &e2, NULL) >= 0 &&
+           netan_case_add_event(c, &e3, NULL) >= 0 && netan_case_add_event(c, &e4, NULL) >= 0);
+  return c;
+}
+
+static double
+strength_between(const netan_view_t *v, int64_t a, int64_t b)
+{
+  for (int64_t e = 0; e < netan_view_n_edges(v); e++) {
+    int64_t x, y;
+    double s;
+    netan_view_get_edge(v, e, &x, &y, &s, NULL, NULL);
+    x = netan_view_entity(v, x);
+    y = netan_view_entity(v, y);
+    if ((x == a && y == b) || (x == b && y == a))
+      return s;
+  }
+  return 0;
+}
+
+static void
+test_view_selection(void)
+{
+  g_autoptr(netan_case_t) c = window_case();
+  GError *e = NULL;
+  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
+  g_autoptr(netan_view_t) all = netan_view_build(c, &o, &e);
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(all, 0, 1), 2, 0);   /* two calls */
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(all, 0, 2), 2, 0);   /* two transfers */
+  o.time_from = 150;
+  o.time_to = 201;
+  g_autoptr(netan_view_t) late = netan_view_build(c, &o, &e);
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(late, 0, 1), 1, 0);
+  o.time_from = INT64_MIN;
+  o.time_to = INT64_MAX;
+  o.weight = NETAN_WEIGHT_DURATION;
+  g_autoptr(netan_view_t) dur = netan_view_build(c, &o, &e);
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(dur, 0, 1), 90, 0);
+  CU_ASSERT_EQUAL(netan_view_n_edges(dur), 1);  /* transfers have no duration */
+  o.weight = NETAN_WEIGHT_AMOUNT;
+  CU_ASSERT_PTR_NULL(netan_view_build(c, &o, &e));  /* EUR and ALL are not added up */
+  CU_ASSERT_PTR_NOT_NULL(e && strstr(e->message, "several currencies"));
+  ASSERT_NETAN_ERROR(e, NETAN_ERROR_INVALID_ARGUMENT);
+  o.currency = "EUR";
+  g_autoptr(netan_view_t) eur = netan_view_build(c, &o, &e);
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(eur, 0, 2), 500, 0);
+  netan_view_options_t h = NETAN_VIEW_OPTIONS_INIT;
+  const char *const codes[] = { "H2", NULL };
+  h.handling = codes;
+  g_autoptr(netan_view_t) fiu = netan_view_build(c, &h, &e);
+  CU_ASSERT_EQUAL(netan_view_n_edges(fiu), 1);
+  CU_ASSERT_DOUBLE_EQUAL(strength_between(fiu, 0, 2), 2, 0);
+  netan_view_options_t so = NETAN_VIEW_OPTIONS_INIT;
+  const int64_t only[] = { 0 };
+  so.sources = only;
+  so.n_sources = 1;
+  so.min_weight = 2;
+  g_autoptr(netan_view_t) cdr = netan_view_build(c, &so, &e);
+  CU_ASSERT_EQUAL(netan_view_n_edges(cdr), 1);
+  so.min_weight = 3;
+  so.drop_isolates = TRUE;
+  g_autoptr(netan_view_t) none = netan_view_build(c, &so, &e);
+  CU_ASSERT_EQUAL(netan_view_n_edges(none), 0);
+  CU_ASSERT_EQUAL(netan_view_n_vertices(none), 0);
+  const int64_t bad[] = { 7 };
+  so.sources = bad;
+  CU_ASSERT_PTR_NULL(netan_view_build(c, &so, &e));
+  ASSERT_NETAN_ERROR(e, NETAN_ERROR_NOT_FOUND);
+  netan_view_options_t w = NETAN_VIEW_OPTIONS_INIT;
+  w.time_from = 10;
+  w.time_to = 10;
+  CU_ASSERT_PTR_NULL(netan_view_build(c, &w, &e));
+  ASSERT_NETAN_ERROR(e, NETAN_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main(void)
 {
@@ -207,6 +299,7 @@ main(void)
     { "/model/event", test_events },
     { "/model/attribute-and-provenance", test_attributes_and_provenance },
     { "/model/merge", test_merges },
+    { "/view/selection-window-sources-weights", test_view_selection },
     { NULL, NULL } };
   harness_add_suite("/model", tests);
   return harness_run();
