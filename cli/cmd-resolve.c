@@ -2,45 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "cli/commands.h"
+#include "cli/view-options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* An entity named by id, TYPE:KEY, key or label; ambiguous names fail. */
-static int64_t
-find_entity(const netan_case_t *c, const char *name, GError **error)
-{
-  char *end;
-  long long id = strtoll(name, &end, 10);
-  if (*name && *end == '\0' && id >= 0 && id < netan_case_n_entities(c))
-    return id;
-  const char *colon = strchr(name, ':');
-  if (colon) {
-    g_autofree char *type = g_strndup(name, (gsize)(colon - name));
-    int64_t found = netan_case_find_entity(c, type, colon + 1);
-    if (found >= 0)
-      return found;
-  }
-  int64_t match = -1, n = 0;
-  for (int pass = 0; pass < 2 && n == 0; pass++) {  /* keys first, then labels */
-    for (int64_t i = 0; i < netan_case_n_entities(c); i++) {
-      const char *s = pass == 0 ? netan_case_entity_key(c, i) : netan_case_entity_label(c, i);
-      if (strcmp(s, name) == 0) {
-        match = i;
-        n++;
-      }
-    }
-  }
-  if (n == 1)
-    return match;
-  if (n > 1)
-    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
-                "'%s' names %" G_GINT64_FORMAT " entities; give its id or TYPE:KEY", name, n);
-  else
-    g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND, "no entity '%s' (give an id, TYPE:KEY, a key or a label)", name);
-  return -1;
-}
 
 int
 netan_cmd_resolve(int argc, char **argv)
@@ -106,8 +72,8 @@ netan_cmd_resolve(int argc, char **argv)
     netan_cli_print_table(t, format, top > 0 ? top : -1);
     netan_table_free(t);
   } else if (merge) {
-    int64_t a = find_entity(c, merge[0], &e);
-    int64_t b = a < 0 ? -1 : find_entity(c, merge[1], &e);
+    int64_t a = netan_cli_find_entity(c, merge[0], &e);
+    int64_t b = a < 0 ? -1 : netan_cli_find_entity(c, merge[1], &e);
     if (b < 0)
       goto fail;
     char *who = rule ? g_strdup(rule) : g_strdup_printf("analyst:%s", g_get_user_name());

@@ -11,6 +11,7 @@ static const netan_command_t commands[] = {
   { "ingest", "add files (call records, transfers, ...) to a case file", netan_cmd_ingest },
   { "info", "what a case holds: entities, events, sources, rejects, merges", netan_cmd_info },
   { "resolve", "suggest, confirm and undo merges of entities", netan_cmd_resolve },
+  { "centrality", "measures of every entity (betweenness, pagerank, ...) in one table", netan_cmd_centrality },
   { "analyze", "rank entities, find communities, draw a chart (case file or edge list)", netan_cmd_analyze },
 };
 

@@ -572,21 +572,71 @@ static int
 View_init(ViewObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "case", "directed", "unweighted", "entity_type", "link_type",
-                            "drop_isolates", NULL };
-  PyObject *case_obj;
+                            "drop_isolates", "time_from", "time_to", "sources", "handling",
+                            "min_weight", "weight", "currency", NULL };
+  PyObject *case_obj, *sources = Py_None, *handling = Py_None;
   int directed = 0, unweighted = 0, drop = 0;
-  const char *etype = NULL, *ltype = NULL;
-  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!|ppzzp:View", kwlist, &CaseType, &case_obj,
-                                   &directed, &unweighted, &etype, &ltype, &drop))
-    return -1;
+  const char *etype = NULL, *ltype = NULL, *weight = "count", *currency = NULL;
   netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
+  long long from = o.time_from, to = o.time_to;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!|ppzzpLLOOdsz:View", kwlist, &CaseType, &case_obj,
+                                   &directed, &unweighted, &etype, &ltype, &drop, &from, &to, &sources,
+                                   &handling, &o.min_weight, &weight, &currency))
+    return -1;
   o.directed = directed;
   o.length = unweighted ? NETAN_LENGTH_UNWEIGHTED : NETAN_LENGTH_INVERSE_STRENGTH;
   o.entity_type = etype;
   o.link_type = ltype;
   o.drop_isolates = drop;
+  o.time_from = from;
+  o.time_to = to;
+  o.currency = currency;
+  if (strcmp(weight, "count") == 0) o.weight = NETAN_WEIGHT_COUNT;
+  else if (strcmp(weight, "duration") == 0) o.weight = NETAN_WEIGHT_DURATION;
+  else if (strcmp(weight, "amount") == 0) o.weight = NETAN_WEIGHT_AMOUNT;
+  else {
+    PyErr_Format(PyExc_ValueError, "weight must be 'count', 'duration' or 'amount', not '%s'", weight);
+    return -1;
+  }
+  g_autofree int64_t *src = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new();
+  if (sources != Py_None) {
+    PyObject *seq = PySequence_Fast(sources, "sources must be a sequence of source ids");
+    if (seq == NULL)
+      return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    src = g_new(int64_t, n + 1);
+    for (Py_ssize_t i = 0; i < n; i++) {
+      src[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(seq, i));
+      if (src[i] == -1 && PyErr_Occurred()) {
+        Py_DECREF(seq);
+        return -1;
+      }
+    }
+    Py_DECREF(seq);
+    o.sources = src;
+    o.n_sources = (size_t)n;
+  }
+  /* the handling codes are borrowed from this sequence until the view is built */
+  PyObject *handling_seq = NULL;
+  if (handling != Py_None) {
+    handling_seq = PySequence_Fast(handling, "handling must be a sequence of handling codes");
+    if (handling_seq == NULL)
+      return -1;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(handling_seq); i++) {
+      const char *code = PyUnicode_AsUTF8(PySequence_Fast_GET_ITEM(handling_seq, i));
+      if (code == NULL) {
+        Py_DECREF(handling_seq);
+        return -1;
+      }
+      g_ptr_array_add(codes, (gpointer)code);
+    }
+    g_ptr_array_add(codes, NULL);
+    o.handling = (const char *const *)codes->pdata;
+  }
   GError *e = NULL;
   netan_view_t *v = netan_view_build(((CaseObject *)case_obj)->kase, &o, &e);
+  Py_XDECREF(handling_seq);
   if (v == NULL) {
     raise_gerror(e);
     return -1;
@@ -713,6 +763,58 @@ View_pagerank(ViewObject *self, PyObject *args, PyObject *kwds)
   Py_BEGIN_ALLOW_THREADS
   t = netan_centrality_pagerank(self->view, &o, &e);
   Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_centrality(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "measure", "mode", "normalized", "cutoff", "samples", "seed", "damping",
+                            "weighted", "threads", "progress", NULL };
+  const char *measure, *mode = "all";
+  netan_centrality_options_t o = NETAN_CENTRALITY_OPTIONS_INIT;
+  int normalized = 0, weighted = 1;
+  long long samples = 0;
+  unsigned long long seed = o.seed;
+  PyObject *progress = Py_None, *cutoff = Py_None;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "s|spOLKdpiO:centrality", kwlist, &measure, &mode, &normalized,
+                                   &cutoff, &samples, &seed, &o.damping, &weighted, &o.threads, &progress) ||
+      !view_ready(self))
+    return NULL;
+  if (strcmp(mode, "all") == 0) o.mode = NETAN_DEGREE_ALL;
+  else if (strcmp(mode, "in") == 0) o.mode = NETAN_DEGREE_IN;
+  else if (strcmp(mode, "out") == 0) o.mode = NETAN_DEGREE_OUT;
+  else
+    return raise_gerror(g_error_new(NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                                    "mode must be 'all', 'in' or 'out', not '%s'", mode));
+  if (cutoff != Py_None) {
+    o.cutoff = PyFloat_AsDouble(cutoff);
+    if (o.cutoff == -1.0 && PyErr_Occurred())
+      return NULL;
+  }
+  if (progress != Py_None && !PyCallable_Check(progress)) {
+    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
+    return NULL;
+  }
+  o.normalized = normalized;
+  o.weighted = weighted;
+  o.samples = samples;
+  o.seed = seed;
+  py_progress_t p = { progress, 0 };
+  if (progress != Py_None) {
+    o.progress = call_python_progress;
+    o.payload = &p;
+  }
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_centrality(self->view, measure, &o, &e);
+  Py_END_ALLOW_THREADS
+  if (p.failed) {
+    if (t) netan_table_free(t);
+    if (e) g_error_free(e);
+    return NULL;
+  }
   return t ? table_to_python(t) : raise_gerror(e);
 }
 
@@ -865,6 +967,7 @@ static PyObject *View_get_case(ViewObject *s, void *c) { return Py_NewRef(s->cas
 static PyMethodDef View_methods[] = {
   { "degree", (PyCFunction)(void (*)(void))View_degree, METH_VARARGS | METH_KEYWORDS, "degree(mode='all', strength=False) -> (columns, rows, meta)" },
   { "betweenness", (PyCFunction)(void (*)(void))View_betweenness, METH_VARARGS | METH_KEYWORDS, "betweenness(normalized=False, progress=None) -> (columns, rows, meta)" },
+  { "centrality", (PyCFunction)(void (*)(void))View_centrality, METH_VARARGS | METH_KEYWORDS, "centrality(measure, mode='all', normalized=False, cutoff=None, samples=0, seed=42, damping=0.85, weighted=True, threads=0, progress=None) -> (columns, rows, meta)" },
   { "pagerank", (PyCFunction)(void (*)(void))View_pagerank, METH_VARARGS | METH_KEYWORDS, "pagerank(damping=0.85, weighted=True) -> (columns, rows, meta)" },
   { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
   { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
@@ -958,6 +1061,19 @@ mod_jaro_winkler(PyObject *self, PyObject *args)
 }
 
 static PyObject *
+mod_centrality_measures(PyObject *self, PyObject *noargs)
+{
+  PyObject *list = PyList_New(0);
+  for (const char *const *k = netan_centrality_measures(); list && *k; k++) {
+    PyObject *s = PyUnicode_FromString(*k);
+    if (s == NULL || PyList_Append(list, s) < 0)
+      Py_CLEAR(list);
+    Py_XDECREF(s);
+  }
+  return list;
+}
+
+static PyObject *
 mod_ingest_kinds(PyObject *self, PyObject *noargs)
 {
   PyObject *list = PyList_New(0);
@@ -974,6 +1090,7 @@ static PyMethodDef module_methods[] = {
   { "normalize", (PyCFunction)(void (*)(void))mod_normalize, METH_VARARGS | METH_KEYWORDS, "normalize(kind, value, region=None) -> key" },
   { "jaro_winkler", mod_jaro_winkler, METH_VARARGS, "jaro_winkler(a, b) -> similarity in [0, 1]" },
   { "ingest_kinds", mod_ingest_kinds, METH_NOARGS, "names of the built-in mapping specs" },
+  { "centrality_measures", mod_centrality_measures, METH_NOARGS, "names of the centrality measures" },
   { "version", mod_version, METH_NOARGS, "libnetan's version" },
   { "render_dot", (PyCFunction)(void (*)(void))mod_render_dot, METH_VARARGS | METH_KEYWORDS, "render_dot(dot, format, layout=None) -> bytes" },
   { NULL }

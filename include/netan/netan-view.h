@@ -34,7 +34,9 @@ typedef enum {
   NETAN_LENGTH_UNWEIGHTED = 1        /* length = 1 for every edge */
 } netan_length_t;
 
-/* How events become an edge's strength (links always add their weight). */
+/* How events become an edge's strength. Asserted links add their weight
+ * in COUNT mode only: they have no duration or amount, and adding their
+ * weight to seconds or euros would mix units. */
 typedef enum {
   NETAN_WEIGHT_COUNT = 0,     /* each event counts 1: the number of contacts (default) */
   NETAN_WEIGHT_DURATION = 1,  /* total duration in seconds; events of unknown duration add nothing */

@@ -8,6 +8,8 @@
 /* A table with @n_rows rows and the given columns (name, type pairs,
  * terminated by NULL), all cells zero / NULL. */
 netan_table_t *netan_table_i_new(int64_t n_rows, const char *first_name, ...) G_GNUC_NULL_TERMINATED;
+/* The same with the columns given as arrays (for tables built at run time). */
+netan_table_t *netan_table_i_new_columns(int64_t n_rows, const char *const *names, const int *types, int n_cols);
 void netan_table_i_set_int(netan_table_t *t, int64_t row, int col, int64_t value);
 void netan_table_i_set_double(netan_table_t *t, int64_t row, int col, double value);
 /* The string is copied (stored once per distinct value). */

@@ -26,28 +26,45 @@ struct netan_table {
 };
 
 netan_table_t *
-netan_table_i_new(int64_t n_rows, const char *first_name, ...)
+netan_table_i_new_columns(int64_t n_rows, const char *const *names, const int *types, int n_cols)
 {
   netan_table_t *t = g_new0(netan_table_t, 1);
   t->n_rows = n_rows;
   t->strings = g_string_chunk_new(4096);
   t->meta = g_tree_new_full((GCompareDataFunc)(void (*)(void))strcmp, NULL, g_free, g_free);
+  t->n_cols = n_cols;
+  t->cols = g_new0(column_t, n_cols > 0 ? n_cols : 1);
+  gsize n = (gsize)(n_rows > 0 ? n_rows : 1);
+  for (int c = 0; c < n_cols; c++) {
+    column_t *col = &t->cols[c];
+    col->name = g_strdup(names[c]);
+    col->type = (netan_column_type_t)types[c];
+    switch (col->type) {
+    case NETAN_COLUMN_INT: col->cells.i = g_new0(int64_t, n); break;
+    case NETAN_COLUMN_DOUBLE: col->cells.d = g_new0(double, n); break;
+    case NETAN_COLUMN_STRING: col->cells.s = g_new0(const char *, n); break;
+    }
+  }
+  return t;
+}
+
+netan_table_t *
+netan_table_i_new(int64_t n_rows, const char *first_name, ...)
+{
+  GPtrArray *names = g_ptr_array_new();
+  GArray *types = g_array_new(FALSE, FALSE, sizeof(int));
   va_list ap;
   va_start(ap, first_name);
-  GArray *cols = g_array_new(FALSE, TRUE, sizeof(column_t));
   for (const char *name = first_name; name != NULL; name = va_arg(ap, const char *)) {
-    column_t col = { g_strdup(name), (netan_column_type_t)va_arg(ap, int), { NULL } };
-    gsize n = (gsize)(n_rows > 0 ? n_rows : 1);
-    switch (col.type) {
-    case NETAN_COLUMN_INT: col.cells.i = g_new0(int64_t, n); break;
-    case NETAN_COLUMN_DOUBLE: col.cells.d = g_new0(double, n); break;
-    case NETAN_COLUMN_STRING: col.cells.s = g_new0(const char *, n); break;
-    }
-    g_array_append_val(cols, col);
+    int type = va_arg(ap, int);
+    g_ptr_array_add(names, (gpointer)name);
+    g_array_append_val(types, type);
   }
   va_end(ap);
-  t->n_cols = (int)cols->len;
-  t->cols = (column_t *)(void *)g_array_free(cols, FALSE);
+  netan_table_t *t = netan_table_i_new_columns(n_rows, (const char *const *)names->pdata,
+                                               (const int *)(void *)types->data, (int)types->len);
+  g_ptr_array_unref(names);
+  g_array_unref(types);
   return t;
 }
 

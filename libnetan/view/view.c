@@ -236,7 +236,8 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     const char *type;
     double w;
     if (i < nl) {
-      if (!from_allowed(allowed, &links[i].prov))
+      /* links have no duration or amount: in those modes they would mix units */
+      if (o.weight != NETAN_WEIGHT_COUNT || !from_allowed(allowed, &links[i].prov))
         continue;
       from = links[i].a; to = links[i].b; type = links[i].type; w = links[i].weight;
     } else {

@@ -21,11 +21,13 @@ __version__ = _netan.version()
 normalize = _netan.normalize
 jaro_winkler = _netan.jaro_winkler
 ingest_kinds = _netan.ingest_kinds
+centrality_measures = _netan.centrality_measures
 
 __all__ = ["Case", "View", "Chart", "Result", "IngestReport", "Error", "FailedError",
            "InvalidArgumentError", "NotFoundError", "ParseError", "FileError", "BackendError",
            "CancelledError", "StaleViewError", "to_networkx", "to_igraph", "from_networkx",
-           "render_dot", "normalize", "jaro_winkler", "ingest_kinds", "__version__"]
+           "render_dot", "normalize", "jaro_winkler", "ingest_kinds", "centrality_measures",
+           "__version__"]
 
 
 class Case(_netan.Case):
@@ -105,19 +107,53 @@ class Case(_netan.Case):
         return i
 
     def view(self, directed=False, unweighted=False, entity_type=None, link_type=None,
-             drop_isolates=False):
+             drop_isolates=False, time_from=None, time_to=None, sources=None, handling=None,
+             min_weight=0.0, weight="count", currency=None):
         """A View of this case. Link weights are strengths (more = closer);
-        path measures read length = 1/strength, or 1 with unweighted=True."""
+        path measures read length = 1/strength, or 1 with unweighted=True.
+
+        Selection: entity_type, link_type (also event types), time_from /
+        time_to (seconds since 1970 UTC, datetime, or ISO 8601 text; events
+        only), sources (ids), handling (codes), min_weight. Events add up
+        by weight="count" (contacts), "duration" (seconds) or "amount" (in
+        one currency)."""
+        kw = {}
+        if time_from is not None:
+            kw["time_from"] = _seconds(time_from)
+        if time_to is not None:
+            kw["time_to"] = _seconds(time_to)
         return View(self, directed=directed, unweighted=unweighted, entity_type=entity_type,
-                    link_type=link_type, drop_isolates=drop_isolates)
+                    link_type=link_type, drop_isolates=drop_isolates, sources=sources,
+                    handling=handling, min_weight=min_weight, weight=weight, currency=currency, **kw)
 
     def __repr__(self):
         return f"<netan.Case {self.n_entities} entities, {self.n_links} links>"
 
 
+def _seconds(t):
+    """Seconds since 1970 UTC from an int, a datetime (naive = UTC) or ISO 8601 text."""
+    import datetime
+    if isinstance(t, (int, float)):
+        return int(t)
+    if isinstance(t, str):
+        t = datetime.datetime.fromisoformat(t.replace("Z", "+00:00"))
+    if isinstance(t, datetime.date) and not isinstance(t, datetime.datetime):
+        t = datetime.datetime(t.year, t.month, t.day)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=datetime.timezone.utc)
+    return int(t.timestamp())
+
+
 class View(_netan.View):
     """A selection of a case as a graph; built once, reused for every measure.
     It keeps its case alive. If the case changes, measures raise StaleViewError."""
+
+    def centrality(self, measure, **options):
+        """Any measure of netan.centrality_measures() by name, e.g.
+        view.centrality("closeness", mode="out", cutoff=3). Options: mode,
+        normalized, cutoff, samples, seed, damping, weighted, threads,
+        progress (see doc/measures.md)."""
+        return Result.from_table(super().centrality(measure, **options))
 
     def degree(self, mode="all", strength=False):
         """Distinct neighbours (or, with strength=True, sum of edge strengths)."""
