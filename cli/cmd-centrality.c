@@ -85,7 +85,7 @@ netan_cmd_centrality(int argc, char **argv)
     { "normalized", 0, 0, G_OPTION_ARG_NONE, &normalized, "Normalise (each measure's documented formula)", NULL },
     { "cutoff", 0, 0, G_OPTION_ARG_DOUBLE, &cutoff, "Path measures: only paths up to this length", "L" },
     { "samples", 0, 0, G_OPTION_ARG_INT64, &samples, "Betweenness: estimate from K random sources", "K" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed for sampling (default 42)", "S" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of sampling and of ARPACK's start vector (default 42)", "S" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Betweenness: worker threads (default: one per core)", "T" },
     { NULL }
   };

@@ -12,6 +12,11 @@ static const netan_command_t commands[] = {
   { "info", "what a case holds: entities, events, sources, rejects, merges", netan_cmd_info },
   { "resolve", "suggest, confirm and undo merges of entities", netan_cmd_resolve },
   { "centrality", "measures of every entity (betweenness, pagerank, ...) in one table", netan_cmd_centrality },
+  { "communities", "groups in the network and what each is (size, brokers, ...)", netan_cmd_communities },
+  { "path", "shortest paths between two entities, with the evidence of each link", netan_cmd_path },
+  { "ego", "every entity within k steps of one", netan_cmd_ego },
+  { "connect", "the connecting network of several entities", netan_cmd_connect },
+  { "common", "entities in contact with all of several entities", netan_cmd_common },
   { "analyze", "rank entities, find communities, draw a chart (case file or edge list)", netan_cmd_analyze },
 };
 

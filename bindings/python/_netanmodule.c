@@ -819,6 +819,248 @@ View_centrality(ViewObject *self, PyObject *args, PyObject *kwds)
 }
 
 static PyObject *
+View_edge_betweenness(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "normalized", "cutoff", "weighted", "progress", NULL };
+  netan_centrality_options_t o = NETAN_CENTRALITY_OPTIONS_INIT;
+  int normalized = 0, weighted = 1;
+  PyObject *progress = Py_None, *cutoff = Py_None;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pOpO:edge_betweenness", kwlist, &normalized, &cutoff,
+                                   &weighted, &progress) ||
+      !view_ready(self))
+    return NULL;
+  if (cutoff != Py_None) {
+    o.cutoff = PyFloat_AsDouble(cutoff);
+    if (o.cutoff == -1.0 && PyErr_Occurred())
+      return NULL;
+  }
+  if (progress != Py_None && !PyCallable_Check(progress)) {
+    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
+    return NULL;
+  }
+  o.normalized = normalized;
+  o.weighted = weighted;
+  py_progress_t p = { progress, 0 };
+  if (progress != Py_None) {
+    o.progress = call_python_progress;
+    o.payload = &p;
+  }
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_centrality_edge_betweenness(self->view, &o, &e);
+  Py_END_ALLOW_THREADS
+  if (p.failed) {
+    if (t) netan_table_free(t);
+    if (e) g_error_free(e);
+    return NULL;
+  }
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_communities(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "method", "seed", "resolution", "weighted", "objective", "iterations",
+                            "trials", "steps", "max_vertices", "max_edges", NULL };
+  const char *method = "louvain";
+  netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
+  unsigned long long seed = o.seed;
+  long long iterations = o.iterations, max_v = o.max_vertices, max_e = o.max_edges;
+  int weighted = o.weighted;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|sKdpzLiiLL:communities", kwlist, &method, &seed,
+                                   &o.resolution, &weighted, &o.objective, &iterations, &o.trials, &o.steps,
+                                   &max_v, &max_e) ||
+      !view_ready(self))
+    return NULL;
+  o.seed = seed;
+  o.weighted = weighted;
+  o.iterations = iterations;
+  o.max_vertices = max_v;
+  o.max_edges = max_e;
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_communities(self->view, method, &o, &e);
+  Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+/* summary(entities, communities): the partition as two parallel sequences */
+static PyObject *
+View_community_summary(ViewObject *self, PyObject *args)
+{
+  PyObject *ents, *comms;
+  if (!PyArg_ParseTuple(args, "OO:community_summary", &ents, &comms) || !view_ready(self))
+    return NULL;
+  g_autofree int64_t *a = NULL, *b = NULL;
+  Py_ssize_t n = 0;
+  PyObject *sa = PySequence_Fast(ents, "entities must be a sequence of entity ids");
+  PyObject *sb = sa ? PySequence_Fast(comms, "communities must be a sequence of ints") : NULL;
+  if (sb == NULL) {
+    Py_XDECREF(sa);
+    return NULL;
+  }
+  n = PySequence_Fast_GET_SIZE(sa);
+  if (PySequence_Fast_GET_SIZE(sb) != n) {
+    Py_DECREF(sa);
+    Py_DECREF(sb);
+    PyErr_SetString(PyExc_ValueError, "entities and communities differ in length");
+    return NULL;
+  }
+  a = g_new(int64_t, n + 1);
+  b = g_new(int64_t, n + 1);
+  for (Py_ssize_t i = 0; i < n; i++) {
+    a[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(sa, i));
+    b[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(sb, i));
+  }
+  Py_DECREF(sa);
+  Py_DECREF(sb);
+  if (PyErr_Occurred())
+    return NULL;
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = netan_communities_summary_membership(self->view, n, a, b, &e);
+  Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+/* The entity ids of a Python sequence (owned array, length in @n). */
+static int64_t *
+id_array(PyObject *seq_obj, size_t *n)
+{
+  PyObject *seq = PySequence_Fast(seq_obj, "entities must be a sequence of entity ids");
+  if (seq == NULL)
+    return NULL;
+  *n = (size_t)PySequence_Fast_GET_SIZE(seq);
+  int64_t *ids = g_new(int64_t, *n + 1);
+  for (size_t i = 0; i < *n; i++)
+    ids[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(seq, (Py_ssize_t)i));
+  Py_DECREF(seq);
+  if (PyErr_Occurred()) {
+    g_free(ids);
+    return NULL;
+  }
+  return ids;
+}
+
+static int
+path_options(const char *direction, int weighted, long long k, long long max_paths, int max_evidence,
+             netan_path_options_t *o)
+{
+  netan_path_options_init(o);
+  o->k = k;
+  o->weighted = weighted;
+  o->max_paths = max_paths;
+  o->max_evidence = max_evidence;
+  if (direction == NULL || strcmp(direction, "with") == 0) o->direction = NETAN_PATH_WITH_ARROWS;
+  else if (strcmp(direction, "against") == 0) o->direction = NETAN_PATH_AGAINST_ARROWS;
+  else if (strcmp(direction, "any") == 0) o->direction = NETAN_PATH_ANY_DIRECTION;
+  else {
+    raise_gerror(g_error_new(NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                             "direction must be 'with', 'against' or 'any', not '%s'", direction));
+    return 0;
+  }
+  return 1;
+}
+
+static PyObject *
+View_shortest_path(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "a", "b", "k", "weighted", "direction", "all", "max_paths", "max_evidence", NULL };
+  long long a, b, k = 1, max_paths = 1000;
+  int weighted = 1, all = 0, max_evidence = 3;
+  const char *direction = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "LL|LpzpLi:shortest_path", kwlist, &a, &b, &k, &weighted,
+                                   &direction, &all, &max_paths, &max_evidence) || !view_ready(self))
+    return NULL;
+  netan_path_options_t o;
+  if (!path_options(direction, weighted, k, max_paths, max_evidence, &o))
+    return NULL;
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = all ? netan_paths_all_shortest(self->view, a, b, &o, &e) : netan_paths_shortest(self->view, a, b, &o, &e);
+  Py_END_ALLOW_THREADS
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_connect(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "entities", "weighted", "direction", "max_paths", "max_evidence", NULL };
+  PyObject *seeds_obj;
+  int weighted = 1, max_evidence = 3;
+  long long max_paths = 1000;
+  const char *direction = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|pzLi:connect", kwlist, &seeds_obj, &weighted, &direction,
+                                   &max_paths, &max_evidence) || !view_ready(self))
+    return NULL;
+  netan_path_options_t o;
+  if (!path_options(direction, weighted, 1, max_paths, max_evidence, &o))
+    return NULL;
+  size_t n = 0;
+  g_autofree int64_t *seeds = id_array(seeds_obj, &n);
+  if (seeds == NULL)
+    return NULL;
+  GError *e = NULL;
+  netan_table_t *paths, *ents = NULL;
+  Py_BEGIN_ALLOW_THREADS
+  paths = netan_paths_connect(self->view, seeds, n, &o, &ents, &e);
+  Py_END_ALLOW_THREADS
+  if (paths == NULL)
+    return raise_gerror(e);
+  PyObject *p = table_to_python(paths);
+  PyObject *q = ents ? table_to_python(ents) : Py_NewRef(Py_None);
+  if (p == NULL || q == NULL) {
+    Py_XDECREF(p);
+    Py_XDECREF(q);
+    return NULL;
+  }
+  return Py_BuildValue("(NN)", p, q);
+}
+
+static PyObject *
+View_ego(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "entity", "hops", "direction", NULL };
+  long long entity, hops = 1;
+  const char *direction = NULL;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "L|Lz:ego", kwlist, &entity, &hops, &direction) ||
+      !view_ready(self))
+    return NULL;
+  netan_path_options_t o;
+  if (!path_options(direction, 1, 1, 1000, 3, &o))
+    return NULL;
+  GError *e = NULL;
+  netan_table_t *t = netan_paths_ego(self->view, entity, hops, &o, &e);
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
+View_common_contacts(ViewObject *self, PyObject *args, PyObject *kwds)
+{
+  static char *kwlist[] = { "entities", "direction", "max_evidence", NULL };
+  PyObject *ents_obj;
+  const char *direction = NULL;
+  int max_evidence = 3;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|zi:common_contacts", kwlist, &ents_obj, &direction,
+                                   &max_evidence) || !view_ready(self))
+    return NULL;
+  netan_path_options_t o;
+  if (!path_options(direction, 1, 1, 1000, max_evidence, &o))
+    return NULL;
+  size_t n = 0;
+  g_autofree int64_t *ids = id_array(ents_obj, &n);
+  if (ids == NULL)
+    return NULL;
+  GError *e = NULL;
+  netan_table_t *t = netan_paths_common_contacts(self->view, ids, n, &o, &e);
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
+static PyObject *
 View_louvain(ViewObject *self, PyObject *args, PyObject *kwds)
 {
   static char *kwlist[] = { "seed", "resolution", "weighted", NULL };
@@ -969,6 +1211,13 @@ static PyMethodDef View_methods[] = {
   { "betweenness", (PyCFunction)(void (*)(void))View_betweenness, METH_VARARGS | METH_KEYWORDS, "betweenness(normalized=False, progress=None) -> (columns, rows, meta)" },
   { "centrality", (PyCFunction)(void (*)(void))View_centrality, METH_VARARGS | METH_KEYWORDS, "centrality(measure, mode='all', normalized=False, cutoff=None, samples=0, seed=42, damping=0.85, weighted=True, threads=0, progress=None) -> (columns, rows, meta)" },
   { "pagerank", (PyCFunction)(void (*)(void))View_pagerank, METH_VARARGS | METH_KEYWORDS, "pagerank(damping=0.85, weighted=True) -> (columns, rows, meta)" },
+  { "edge_betweenness", (PyCFunction)(void (*)(void))View_edge_betweenness, METH_VARARGS | METH_KEYWORDS, "edge_betweenness(normalized=False, cutoff=None, weighted=True, progress=None) -> (columns, rows, meta)" },
+  { "communities", (PyCFunction)(void (*)(void))View_communities, METH_VARARGS | METH_KEYWORDS, "communities(method='louvain', seed=42, resolution=1.0, weighted=True, objective=None, iterations=-1, trials=10, steps=4, max_vertices=1000, max_edges=5000) -> (columns, rows, meta)" },
+  { "community_summary", (PyCFunction)View_community_summary, METH_VARARGS, "community_summary(entities, communities) -> (columns, rows, meta)" },
+  { "shortest_path", (PyCFunction)(void (*)(void))View_shortest_path, METH_VARARGS | METH_KEYWORDS, "shortest_path(a, b, k=1, weighted=True, direction=None, all=False, max_paths=1000, max_evidence=3)" },
+  { "connect", (PyCFunction)(void (*)(void))View_connect, METH_VARARGS | METH_KEYWORDS, "connect(entities, ...) -> (paths, entities)" },
+  { "ego", (PyCFunction)(void (*)(void))View_ego, METH_VARARGS | METH_KEYWORDS, "ego(entity, hops=1, direction=None)" },
+  { "common_contacts", (PyCFunction)(void (*)(void))View_common_contacts, METH_VARARGS | METH_KEYWORDS, "common_contacts(entities, direction=None, max_evidence=3)" },
   { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
   { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
   { "vertices", (PyCFunction)View_vertices, METH_NOARGS, "[entity id of each vertex]" },
@@ -1074,6 +1323,19 @@ mod_centrality_measures(PyObject *self, PyObject *noargs)
 }
 
 static PyObject *
+mod_communities_methods(PyObject *self, PyObject *noargs)
+{
+  PyObject *list = PyList_New(0);
+  for (const char *const *k = netan_communities_methods(); list && *k; k++) {
+    PyObject *s = PyUnicode_FromString(*k);
+    if (s == NULL || PyList_Append(list, s) < 0)
+      Py_CLEAR(list);
+    Py_XDECREF(s);
+  }
+  return list;
+}
+
+static PyObject *
 mod_ingest_kinds(PyObject *self, PyObject *noargs)
 {
   PyObject *list = PyList_New(0);
@@ -1091,6 +1353,7 @@ static PyMethodDef module_methods[] = {
   { "jaro_winkler", mod_jaro_winkler, METH_VARARGS, "jaro_winkler(a, b) -> similarity in [0, 1]" },
   { "ingest_kinds", mod_ingest_kinds, METH_NOARGS, "names of the built-in mapping specs" },
   { "centrality_measures", mod_centrality_measures, METH_NOARGS, "names of the centrality measures" },
+  { "communities_methods", mod_communities_methods, METH_NOARGS, "names of the community detection methods" },
   { "version", mod_version, METH_NOARGS, "libnetan's version" },
   { "render_dot", (PyCFunction)(void (*)(void))mod_render_dot, METH_VARARGS | METH_KEYWORDS, "render_dot(dot, format, layout=None) -> bytes" },
   { NULL }

@@ -23,7 +23,7 @@ typedef struct {
   gboolean normalized;         /* the measure's documented normalisation */
   double cutoff;               /* path measures: only paths up to this length; < 0 = no cutoff */
   int64_t samples;             /* betweenness: 0 = exact; k > 0 = estimate from k random sources */
-  uint64_t seed;               /* for sampling */
+  uint64_t seed;               /* sampling; ARPACK start vector (eigenvector, hubs, authorities) */
   double damping;              /* pagerank */
   gboolean weighted;           /* FALSE: ignore edge weights altogether */
   int threads;                 /* betweenness: worker threads; 0 = one per core */

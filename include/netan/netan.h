@@ -16,6 +16,9 @@
 #include <netan/netan-table.h>
 #include <netan/netan-analysis.h>
 #include <netan/netan-centrality.h>
+#include <netan/netan-edge-measures.h>
+#include <netan/netan-communities.h>
+#include <netan/netan-paths.h>
 #include <netan/netan-chart.h>
 #undef NETAN_INSIDE
 

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "analysis/centrality-registry.h"
+#include "analysis/measures.h"
 
 #include <string.h>
 
@@ -54,6 +55,18 @@ const netan_measure_t netan_measures[] = {
   { "strength", m_strength, "sum of edge strengths (contacts, amounts)" },
   { "betweenness", m_betweenness, "shortest paths through the vertex; reads lengths (1/strength)" },
   { "pagerank", m_pagerank, "random-walk share of time; reads strengths" },
+  { "closeness", netan_m_closeness,
+    "1/sum of distances to the vertices reached (igraph's reachable-only closeness); reads lengths" },
+  { "harmonic", netan_m_harmonic, "sum of 1/distance to every other vertex; reads lengths" },
+  { "eigenvector", netan_m_eigenvector,
+    "central when tied to central vertices (max=1); reads strengths; direction ignored unless mode=in" },
+  { "hubs", netan_m_hubs, "HITS hub score: points to good authorities (max=1); reads strengths" },
+  { "authorities", netan_m_authorities, "HITS authority score: pointed to by good hubs (max=1); reads strengths" },
+  { "coreness", netan_m_coreness, "largest k of a k-core holding the vertex; counts edges" },
+  { "constraint", netan_m_constraint,
+    "Burt's constraint: how much the contacts are tied to each other (low = broker); reads strengths" },
+  { "effective_size", netan_m_effective_size,
+    "Burt's effective size: contacts less their redundancy (high = broker); reads strengths" },
   { NULL, NULL, NULL }
 };
 

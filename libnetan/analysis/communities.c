@@ -1,10 +1,14 @@
-/* Community detection on a view.
+/* Community detection on a view: Louvain, and what every method shares
+ * (the symmetrised graph modularity is computed on, the community table).
+ * The other methods are in communities-methods.c, the per-community
+ * summary in communities-summary.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-#include "analysis/vertex-table.h"
+#include "analysis/communities-private.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 void
 netan_louvain_options_init(netan_louvain_options_t *opts)
@@ -28,15 +32,8 @@ pair_cmp(const void *pa, const void *pb)
   return 0;
 }
 
-typedef struct {
-  const netan_view_t *view;
-  netan_louvain_options_t opts;
-  igraph_vector_int_t membership;
-  double modularity;
-} louvain_job_t;
-
-/* The undirected graph modularity is computed on: the view itself, or for a
- * directed view its symmetrisation (strengths of a->b and b->a added). */
+/* The symmetrisation of a directed view: one edge per unordered pair, in
+ * (smaller, larger) vertex order, with the strengths of a->b and b->a added. */
 static igraph_error_t
 undirected_copy(const netan_view_t *v, igraph_t *g, igraph_vector_t *w)
 {
@@ -69,40 +66,50 @@ undirected_copy(const netan_view_t *v, igraph_t *g, igraph_vector_t *w)
   return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t
-louvain_run(void *data)
+igraph_error_t
+netan_com_ugraph_init(netan_com_ugraph_t *u, const netan_view_t *v)
 {
-  louvain_job_t *j = data;
-  const netan_view_t *v = j->view;
-  const igraph_t *g = &v->graph;
-  const igraph_vector_t *w = &v->strength;
-  igraph_t sym;
-  igraph_vector_t sym_w;
-  gboolean own = FALSE;
-
-  if (igraph_is_directed(g)) {
-    IGRAPH_CHECK(undirected_copy(v, &sym, &sym_w));
-    IGRAPH_FINALLY(igraph_vector_destroy, &sym_w);
-    IGRAPH_FINALLY(igraph_destroy, &sym);
-    g = &sym;
-    w = &sym_w;
-    own = TRUE;
+  memset(u, 0, sizeof *u);
+  if (!igraph_is_directed(&v->graph)) {
+    u->graph = &v->graph;
+    u->strength = &v->strength;
+    return IGRAPH_SUCCESS;
   }
-  if (!j->opts.weighted)
-    w = NULL;
-  IGRAPH_CHECK(igraph_community_multilevel(g, w, j->opts.resolution, &j->membership, NULL, NULL));
-  IGRAPH_CHECK(igraph_modularity(g, &j->membership, w, j->opts.resolution, IGRAPH_UNDIRECTED,
-                                 &j->modularity));
-  if (own) {
-    igraph_destroy(&sym);
-    igraph_vector_destroy(&sym_w);
-    IGRAPH_FINALLY_CLEAN(2);
-  }
+  IGRAPH_CHECK(undirected_copy(v, &u->own_graph, &u->own_strength));
+  u->owned = TRUE;
+  u->graph = &u->own_graph;
+  u->strength = &u->own_strength;
   return IGRAPH_SUCCESS;
 }
 
+void
+netan_com_ugraph_destroy(netan_com_ugraph_t *u)
+{
+  if (u->owned) {
+    igraph_destroy(&u->own_graph);
+    igraph_vector_destroy(&u->own_strength);
+    u->owned = FALSE;
+  }
+}
+
+gboolean
+netan_com_check_strengths(const netan_view_t *v, const char *what, GError **error)
+{
+  for (int64_t e = 0; e < netan_view_n_edges(v); e++) {
+    double s = VECTOR(v->strength)[e];
+    if (!(s >= 0) || !isfinite(s)) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                  "%s: edge %" G_GINT64_FORMAT " has strength %g; community detection reads "
+                  "strengths as similarities and needs them >= 0 (or run unweighted)",
+                  what, e, s);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 typedef struct {
-  int64_t id;        /* igraph's community number */
+  int64_t id;        /* the given community number */
   int64_t size;
   int64_t first;     /* smallest vertex in it */
 } community_t;
@@ -132,32 +139,35 @@ by_community_then_key(gconstpointer pa, gconstpointer pb, gpointer data)
   return c != 0 ? c : (a < b ? -1 : (a > b));
 }
 
-/* Builds the table: communities renumbered by size so numbers are stable. */
-static netan_table_t *
-community_table(const netan_view_t *v, const igraph_vector_int_t *membership)
+netan_table_t *
+netan_com_table(const netan_view_t *v, const int64_t *membership)
 {
   int64_t n = netan_view_n_vertices(v), k = 0;
   for (int64_t i = 0; i < n; i++)
-    k = MAX(k, VECTOR(*membership)[i] + 1);
+    k = MAX(k, membership[i] + 1);
+  /* the given numbers may have gaps: only the communities in use count */
   community_t *cs = g_new0(community_t, k > 0 ? k : 1);
   for (int64_t c = 0; c < k; c++) {
     cs[c].id = c;
     cs[c].first = n;
   }
   for (int64_t i = 0; i < n; i++) {
-    community_t *c = &cs[VECTOR(*membership)[i]];
+    community_t *c = &cs[membership[i]];
     c->size++;
     c->first = MIN(c->first, i);
   }
   qsort(cs, (size_t)k, sizeof(community_t), community_cmp);
+  int64_t used = 0;
+  while (used < k && cs[used].size > 0)
+    used++;
   int64_t *renumber = g_new(int64_t, k > 0 ? k : 1), *size = g_new(int64_t, k > 0 ? k : 1);
-  for (int64_t c = 0; c < k; c++) {
+  for (int64_t c = 0; c < used; c++) {
     renumber[cs[c].id] = c;
     size[c] = cs[c].size;
   }
   int64_t *community = g_new(int64_t, n > 0 ? n : 1), *order = g_new(int64_t, n > 0 ? n : 1);
   for (int64_t i = 0; i < n; i++) {
-    community[i] = renumber[VECTOR(*membership)[i]];
+    community[i] = renumber[membership[i]];
     order[i] = i;
   }
   member_ctx_t ctx = { community, v };
@@ -172,7 +182,7 @@ community_table(const netan_view_t *v, const igraph_vector_int_t *membership)
     netan_table_i_set_int(t, r, 4, community[order[r]]);
     netan_table_i_set_int(t, r, 5, size[community[order[r]]]);
   }
-  netan_table_i_set_meta(t, "communities", "%" G_GINT64_FORMAT, k);
+  netan_table_i_set_meta(t, "communities", "%" G_GINT64_FORMAT, used);
   g_free(cs);
   g_free(renumber);
   g_free(size);
@@ -185,36 +195,18 @@ netan_table_t *
 netan_communities_louvain(const netan_view_t *v, const netan_louvain_options_t *opts, GError **error)
 {
   g_return_val_if_fail(v != NULL, NULL);
-  louvain_job_t j = { v, NETAN_LOUVAIN_OPTIONS_INIT, { 0 }, NAN };
+  netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
   if (opts != NULL) {
     if (opts->version != NETAN_LOUVAIN_OPTIONS_VERSION) {
       g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
                   "louvain options: unknown version %u", opts->version);
       return NULL;
     }
-    j.opts = *opts;
+    lo = *opts;
   }
-  if (!(j.opts.resolution > 0) || !isfinite(j.opts.resolution)) {
-    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
-                "louvain: resolution must be a positive number, not %g", j.opts.resolution);
-    return NULL;
-  }
-  if (!netan_view_i_check(v, error))
-    return NULL;
-  igraph_vector_int_init(&j.membership, 0);
-  netan_gi_call_t call = { .what = "louvain", .seed_rng = TRUE, .seed = j.opts.seed };
-  netan_table_t *t = NULL;
-  if (netan_gi_run(&call, louvain_run, &j, error)) {
-    t = community_table(v, &j.membership);
-    netan_table_i_set_meta(t, "method", "louvain");
-    netan_table_i_set_meta(t, "seed", "%" G_GUINT64_FORMAT, j.opts.seed);
-    netan_table_i_set_meta_double(t, "resolution", j.opts.resolution);
-    netan_table_i_set_meta_double(t, "modularity", j.modularity);
-    netan_table_i_set_meta(t, "directed", "%s",
-                           netan_view_is_directed(v) ? "symmetrised (a->b and b->a strengths added)" : "false");
-    netan_table_i_set_meta(t, "weights", "%s",
-                           j.opts.weighted ? "strength=sum of link weights" : "none");
-  }
-  igraph_vector_int_destroy(&j.membership);
-  return t;
+  netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
+  o.seed = lo.seed;
+  o.resolution = lo.resolution;
+  o.weighted = lo.weighted;
+  return netan_communities(v, "louvain", &o, error);
 }

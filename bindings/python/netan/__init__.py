@@ -22,12 +22,13 @@ normalize = _netan.normalize
 jaro_winkler = _netan.jaro_winkler
 ingest_kinds = _netan.ingest_kinds
 centrality_measures = _netan.centrality_measures
+communities_methods = _netan.communities_methods
 
 __all__ = ["Case", "View", "Chart", "Result", "IngestReport", "Error", "FailedError",
            "InvalidArgumentError", "NotFoundError", "ParseError", "FileError", "BackendError",
            "CancelledError", "StaleViewError", "to_networkx", "to_igraph", "from_networkx",
            "render_dot", "normalize", "jaro_winkler", "ingest_kinds", "centrality_measures",
-           "__version__"]
+           "communities_methods", "__version__"]
 
 
 class Case(_netan.Case):
@@ -168,6 +169,51 @@ class View(_netan.View):
         """PageRank (PRPACK); a walker follows edges in proportion to their
         strength. Values sum to 1."""
         return Result.from_table(super().pagerank(damping=damping, weighted=weighted))
+
+    def edge_betweenness(self, normalized=False, cutoff=None, weighted=True, progress=None):
+        """Edge betweenness: one row per edge (from, from_key, to, to_key,
+        value, rank), edges read as lengths (see doc/measures.md).
+        progress(fraction) may return True to cancel (CancelledError)."""
+        return Result.from_table(super().edge_betweenness(normalized=normalized, cutoff=cutoff,
+                                                          weighted=weighted, progress=progress))
+
+    def communities(self, method="louvain", **options):
+        """Communities by any method of netan.communities_methods(): louvain,
+        leiden (objective="modularity" or "cpm"), infomap, label_propagation,
+        walktrap, edge_betweenness (refused on large views). Seeded; same
+        seed, same partition. See doc/communities.md."""
+        return Result.from_table(super().communities(method, **options))
+
+    def community_summary(self, partition):
+        """Per community: size, density, internal and external strength,
+        neighbour communities, top members and brokers. ``partition`` is a
+        result of communities() (or any rows with entity and community)."""
+        return Result.from_table(super().community_summary([r["entity"] for r in partition],
+                                                           [r["community"] for r in partition]))
+
+    def shortest_path(self, a, b, k=1, **options):
+        """The shortest path (k > 1: the k shortest) from entity a to b, one
+        row per step with its length, strength and evidence (source rows)."""
+        return Result.from_table(super().shortest_path(a, b, k=k, **options))
+
+    def all_shortest_paths(self, a, b, **options):
+        return Result.from_table(super().shortest_path(a, b, all=True, **options))
+
+    def connect(self, entities, **options):
+        """The connecting network of seed entities (i2's heuristic, see
+        doc/paths.md): the chosen paths; their entities in ``.entities``."""
+        paths, ents = super().connect(list(entities), **options)
+        result = Result.from_table(paths)
+        result.entities = Result.from_table(ents) if ents else Result()
+        return result
+
+    def ego(self, entity, hops=1, **options):
+        """Every entity within ``hops`` steps of ``entity``, with its distance."""
+        return Result.from_table(super().ego(entity, hops=hops, **options))
+
+    def common_contacts(self, entities, **options):
+        """Entities adjacent to all of ``entities``, one row per tie with evidence."""
+        return Result.from_table(super().common_contacts(list(entities), **options))
 
     def louvain(self, seed=42, resolution=1.0, weighted=True):
         """Louvain communities (igraph multilevel), seeded; strengths weigh
