@@ -530,12 +530,10 @@ def test_summary_rejects_a_partition_that_does_not_fit(real_cases):
 
 # ---------------------------------------------------------------- a published ground truth
 
-ESBM = os.path.join(os.environ.get("NETAN_SHARED_DATA", os.path.join(
-    os.environ.get("NETAN_TEST_DATA", ""), "..", "..", "..", "shared", "data")),
-    "infinito_ndrangheta", "esbm_legramanti2022")
+# copied into tests/data from the shared data folder (see tests/data/README.md)
+ESBM = os.path.join(os.environ["NETAN_TEST_DATA"], "infinito_esbm")
 
 
-@pytest.mark.skipif(not os.path.isdir(ESBM), reason="the shared data folder (infinito ESBM) is not here")
 def test_infinito_locali_are_recovered(write_csv):
     """Operation Infinito ('Ndrangheta summits), the 84 affiliates of the five
     largest locali (Legramanti et al. 2022): modularity communities should
