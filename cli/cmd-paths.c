@@ -47,7 +47,7 @@ run(path_command_t which, int argc, char **argv)
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new(commands[which].args);
   g_option_context_set_summary(ctx, commands[which].summary);
-  g_autofree char *example = g_strdup_printf("Example:\n  %s\n\nEntities are named by id, TYPE:KEY, key or label.\n"
+  g_autofree char *example = g_strdup_printf("Example:\n  %s\n\nEntities are named by TYPE:KEY, key, label or #ID.\n"
                                              "Exit status: 0 success (also when there is no path), 1 failure, 2 usage error.",
                                              commands[which].example);
   g_option_context_set_description(ctx, example);

@@ -130,10 +130,8 @@ netan_cli_open_view(const char *path, netan_cli_view_t *a, netan_case_t **kase, 
 int64_t
 netan_cli_find_entity(const netan_case_t *c, const char *name, GError **error)
 {
-  char *end;
-  long long id = strtoll(name, &end, 10);
-  if (*name && *end == '\0' && id >= 0 && id < netan_case_n_entities(c))
-    return id;
+  /* What analysts see comes first: TYPE:KEY, a key, a label; then "#ID",
+   * or a bare number that is no key or label, as the entity id. */
   const char *colon = strchr(name, ':');
   if (colon) {
     g_autofree char *type = g_strndup(name, (gsize)(colon - name));
@@ -153,11 +151,17 @@ netan_cli_find_entity(const netan_case_t *c, const char *name, GError **error)
   }
   if (n == 1)
     return match;
-  if (n > 1)
+  if (n > 1) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
-                "'%s' names %" G_GINT64_FORMAT " entities; give its id or TYPE:KEY", name, n);
-  else
-    g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
-                "no entity '%s' (give an id, TYPE:KEY, a key or a label)", name);
+                "'%s' names %" G_GINT64_FORMAT " entities; give TYPE:KEY or #ID", name, n);
+    return -1;
+  }
+  const char *digits = name[0] == '#' ? name + 1 : name;
+  char *end;
+  long long id = strtoll(digits, &end, 10);
+  if (*digits && *end == '\0' && id >= 0 && id < netan_case_n_entities(c))
+    return id;
+  g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
+              "no entity '%s' (give TYPE:KEY, a key, a label or #ID)", name);
   return -1;
 }

@@ -24,7 +24,7 @@ void netan_cli_view_clear(netan_cli_view_t *args);
 /* Opens @path (a case file, or an edge list) and builds its view. */
 netan_view_t *netan_cli_open_view(const char *path, netan_cli_view_t *args, netan_case_t **kase,
                                   GError **error);
-/* An entity of @c named by id, TYPE:KEY, key or label (unique). */
+/* An entity of @c named by TYPE:KEY, key, label (unique) or #ID. */
 int64_t netan_cli_find_entity(const netan_case_t *c, const char *name, GError **error);
 
 #endif

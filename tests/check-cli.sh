@@ -71,5 +71,25 @@ check "resolve --unmerge undoes it" '[ $rc -eq 0 ] && "$netan" info "$c" | grep 
 "$netan" analyze "$c" --format csv --top 3 >"$tmp/an.csv" 2>/dev/null; rc=$?
 check "analyze runs on a case file" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/an.csv") -eq 4 ]'
 
+# ---- issue 4 commands on an edge list and on the case file
+"$netan" centrality "$data" --measure betweenness,closeness,pagerank --top 3 --format csv >"$tmp/cen.csv" 2>"$tmp/err"; rc=$?
+check "centrality: several measures in one table, most central first" '[ $rc -eq 0 ] && head -1 "$tmp/cen.csv" | grep -q "betweenness,closeness,pagerank" && sed -n 2p "$tmp/cen.csv" | grep -q "^1,[0-9]*,1,"'
+"$netan" centrality "$data" --measure telepathy >/dev/null 2>"$tmp/err"; rc=$?
+check "centrality: an unknown measure lists the known ones" '[ $rc -eq 1 ] && grep -q "closeness" "$tmp/err"'
+"$netan" communities "$data" --method leiden --seed 3 --format json >"$tmp/com.json" 2>/dev/null; rc=$?
+check "communities: a summary per community (json)" '[ $rc -eq 0 ] && "${PYTHON:-/usr/bin/python3}" -c "import json,sys; d=json.load(open(sys.argv[1])); assert sum(r[\"size\"] for r in d[\"rows\"])==44" "$tmp/com.json"'
+"$netan" communities "$data" --method walktrap --members --format csv >"$tmp/mem.csv" 2>/dev/null; rc=$?
+check "communities --members lists every entity" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/mem.csv") -eq 45 ]'
+"$netan" path "$data" 1 44 --k 2 --format csv >"$tmp/path.csv" 2>/dev/null; rc=$?
+check "path: steps with the evidence of each link (siren.csv rows)" '[ $rc -eq 0 ] && grep -q "siren.csv:" "$tmp/path.csv"'
+"$netan" path "$data" 1 nobody >/dev/null 2>"$tmp/err"; rc=$?
+check "path: an unknown entity is named in the error" '[ $rc -eq 1 ] && grep -q "nobody" "$tmp/err"'
+"$netan" ego "$data" 15 --hops 1 --format csv >"$tmp/ego.csv" 2>/dev/null; rc=$?
+check "ego: the entity and its 15 neighbours" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/ego.csv") -eq 17 ]'
+"$netan" connect "$data" 11 44 6 >"$tmp/con.txt" 2>/dev/null; rc=$?
+check "connect: the connecting network of three seeds" '[ $rc -eq 0 ] && grep -q "seed" "$tmp/con.txt"'
+"$netan" common "$data" 1 15 --format csv >"$tmp/common.csv" 2>/dev/null; rc=$?
+check "common: contacts of both" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/common.csv") -gt 1 ]'
+
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]
