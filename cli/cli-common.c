@@ -3,8 +3,48 @@
 #include "config.h"
 #include "cli/commands.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig)
+{
+  if (interrupted)
+    _exit(130);  /* a second Ctrl-C: the user really wants out */
+  interrupted = 1;
+}
+
+void
+netan_cli_catch_interrupt(void)
+{
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_interrupt;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
+
+int
+netan_cli_progress(double fraction, void *payload)
+{
+  static int shown = -1;
+  if (isatty(STDERR_FILENO)) {
+    int pct = (int)(fraction * 100);
+    if (pct != shown) {
+      fprintf(stderr, "\r  %s %3d%%", payload ? (const char *)payload : "", pct);
+      shown = pct;
+    }
+    if (fraction >= 1.0 || interrupted) {
+      fprintf(stderr, "\r%*s\r", 50, "");
+      shown = -1;
+    }
+  }
+  return interrupted ? 1 : 0;
+}
 
 netan_case_t *
 netan_cli_open_case(const char *path, gboolean create, GError **error)

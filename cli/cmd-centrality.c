@@ -7,16 +7,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
-
-static int
-progress_bar(double f, void *payload)
-{
-  fprintf(stderr, "\r  %s %3.0f%%", (const char *)payload, f * 100);
-  if (f >= 1.0)
-    fprintf(stderr, "\r%*s\r", 40, "");
-  return 0;
-}
 
 /* One table: entity columns, then one value column per measure, sorted by
  * the first measure (the tables come sorted), with each measure's meta. */
@@ -136,16 +126,15 @@ netan_cmd_centrality(int argc, char **argv)
   o.seed = (uint64_t)seed;
   o.threads = threads;
   status = NETAN_EXIT_FAILURE;
+  netan_cli_catch_interrupt();
   view = netan_cli_open_view(argv[1], &view_args, &kase, &e);
   if (view == NULL)
     goto fail;
   tables = g_new0(netan_table_t *, n);
   for (int m = 0; m < n; m++) {
     g_strstrip(measures[m]);
-    if (isatty(STDERR_FILENO)) {
-      o.progress = progress_bar;
-      o.payload = measures[m];
-    }
+    o.progress = netan_cli_progress;  /* a bar on a terminal; Ctrl-C cancels */
+    o.payload = measures[m];
     tables[m] = netan_centrality(view, measures[m], &o, &e);
     if (tables[m] == NULL)
       goto fail;

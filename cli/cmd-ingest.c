@@ -15,15 +15,6 @@ typedef struct {
   char *show_spec;
 } ingest_args_t;
 
-static int
-progress_bar(double f, void *payload)
-{
-  fprintf(stderr, "\r  %3.0f%%", f * 100);
-  if (f >= 1.0)
-    fprintf(stderr, "\r      \r");
-  return 0;
-}
-
 /* Appends the rejects of @r to the CSV at @path (the header once). */
 static gboolean
 append_rejects(const netan_ingest_report_t *r, const char *path, gboolean first, GError **error)
@@ -57,6 +48,7 @@ static int
 run(const char *case_path, char **files, int n_files, const ingest_args_t *a)
 {
   GError *e = NULL;
+  netan_cli_catch_interrupt();
   g_autoptr(netan_case_t) c = netan_cli_open_case(case_path, TRUE, &e);
   if (c == NULL) {
     netan_cli_error("%s", e->message);
@@ -80,8 +72,8 @@ run(const char *case_path, char **files, int n_files, const ingest_args_t *a)
     o.source.grading_scheme = a->grading_scheme;
     o.source.grading = a->grading;
     o.source.handling = a->handling;
-    if (isatty(STDERR_FILENO))
-      o.progress = progress_bar;
+    o.progress = netan_cli_progress;  /* a bar on a terminal; Ctrl-C cancels, the case file stays as it was */
+    o.payload = files[i];
     g_autoptr(netan_ingest_report_t) r = netan_ingest_file(c, files[i], &o, &e);
     if (r == NULL || !netan_case_save(c, case_path, &e)) {
       netan_cli_error("%s", e->message);

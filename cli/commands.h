@@ -35,6 +35,14 @@ netan_case_t *netan_cli_open_case(const char *path, gboolean create, GError **er
 gboolean netan_cli_check_format(const char *command, const char *format);
 /* The table format of @format (NULL = table). */
 netan_table_format_t netan_cli_table_format(const char *format);
+/* Ctrl-C: the first one asks long work to stop (its progress callback
+ * returns non-zero and the library cancels cleanly); a second one ends the
+ * program at once. */
+void netan_cli_catch_interrupt(void);
+/* A progress callback: a bar on stderr when it is a terminal (@payload names
+ * the work), and the cancel of Ctrl-C. */
+int netan_cli_progress(double fraction, void *payload);
+
 /* Prints @t in @format, the first @max rows (-1 = all). */
 void netan_cli_print_table(const netan_table_t *t, const char *format, int64_t max);
 
