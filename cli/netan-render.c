@@ -22,6 +22,7 @@
  * Exit status: 0 rendered; 2 bad usage, unknown format or layout;
  * 3 the DOT could not be read or Graphviz failed (its messages on stderr).
  */
+#include "cli/pdf-stable.h"
 #include <gvc.h>
 #include <graphviz_version.h>
 #include <stdio.h>
@@ -178,11 +179,21 @@ main(int argc, char **argv)
     } else if (strcmp(format, "pdf") == 0) {
       fix_pdf_date(out, out_len);
     }
+    char *stable = NULL;
+    size_t stable_len = 0;
+    if (status == 0 && strcmp(format, "pdf") == 0 && netan_pdf_stabilise(out, out_len, &stable, &stable_len)) {
+      gvFreeRenderData(out);
+      out = stable;  /* freed with free() below */
+      out_len = (unsigned int)stable_len;
+    }
     if (status == 0 && (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0)) {
       fprintf(stderr, "netan-render: cannot write the output\n");
       status = 3;
     }
-    gvFreeRenderData(out);
+    if (stable)
+      free(stable);
+    else
+      gvFreeRenderData(out);
     gvFreeLayout(gvc, g);
   }
   agclose(g);

@@ -34,9 +34,10 @@ check "siren: entity 1 is the top broker (Morselli 2009)" 'sed -n 2p "$tmp/siren
 "$netan" analyze "$data" --format json --top 3 > "$tmp/siren.json" 2>/dev/null
 check "json output parses" '"${PYTHON:-/usr/bin/python3}" -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"rows\"])==3" "$tmp/siren.json"'
 
-"$netan" analyze "$data" --chart "$tmp/a.svg" --chart "$tmp/a.dot" >/dev/null 2>&1
-"$netan" analyze "$data" --chart "$tmp/b.svg" --chart "$tmp/b.dot" >/dev/null 2>&1
-check "same input gives byte-identical SVG and DOT" 'cmp -s "$tmp/a.svg" "$tmp/b.svg" && cmp -s "$tmp/a.dot" "$tmp/b.dot" && [ -s "$tmp/a.svg" ]'
+"$netan" analyze "$data" --chart "$tmp/a.svg" --chart "$tmp/a.dot" --chart "$tmp/a.pdf" >/dev/null 2>&1
+sleep 1
+"$netan" analyze "$data" --chart "$tmp/b.svg" --chart "$tmp/b.dot" --chart "$tmp/b.pdf" >/dev/null 2>&1
+check "same input gives byte-identical SVG, DOT and PDF" 'cmp -s "$tmp/a.svg" "$tmp/b.svg" && cmp -s "$tmp/a.dot" "$tmp/b.dot" && cmp -s "$tmp/a.pdf" "$tmp/b.pdf" && [ -s "$tmp/a.svg" ]'
 "$netan" analyze "$data" --chart "$tmp/c.gif" >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown chart format is an error, and no file is left" '[ $rc -eq 1 ] && [ ! -e "$tmp/c.gif" ]'
 "$netan" analyze "$data" --format xml >/dev/null 2>&1; rc=$?
