@@ -12,7 +12,10 @@
  * peak_rss_kb: the process's resident high-water mark during the step. The
  * mark is reset before the step by writing "5" to /proc/self/clear_refs
  * (Linux >= 4.0); where that is refused, it is the high-water mark since
- * the process started, and "rss_reset": false says so.
+ * the process started, and "rss_reset": false says so. Because the reset
+ * also lowers what the kernel reports as the process's peak (ru_maxrss),
+ * bench_json_end() prints the true peak of the whole process, tracked
+ * across the resets, as {"type": "info", "process_peak_rss_kb": ...}.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef BENCH_UTIL_H
 #define BENCH_UTIL_H
@@ -32,6 +35,7 @@ typedef struct {
 } bench_step_t;
 
 static const char *bench_tool_name = "?";
+static long bench_max_hwm_kb = 0; /* peak RSS of the process across HWM resets */
 
 static inline double bench_clock(clockid_t id) {
   struct timespec ts;
@@ -57,7 +61,13 @@ static inline long bench_proc_status_kb(const char *field) {
   return v;
 }
 
+static inline void bench_note_hwm(long kb) {
+  if (kb > bench_max_hwm_kb)
+    bench_max_hwm_kb = kb;
+}
+
 static inline int bench_reset_hwm(void) {
+  bench_note_hwm(bench_proc_status_kb("VmHWM"));
   FILE *f = fopen("/proc/self/clear_refs", "w");
   if (!f)
     return 0;
@@ -94,6 +104,7 @@ static inline void bench_step_end(bench_step_t *st) {
   st->cpu += st->child_cpu;
   st->peak_rss_kb = bench_proc_status_kb("VmHWM");
   st->rss_kb = bench_proc_status_kb("VmRSS");
+  bench_note_hwm(st->peak_rss_kb);
 }
 
 /* Writes @s as a JSON string (with quotes). */
@@ -158,6 +169,10 @@ static inline void bench_info_print(const char *members) {
 }
 
 static inline void bench_json_end(void) {
+  char m[64];
+  bench_note_hwm(bench_proc_status_kb("VmHWM"));
+  snprintf(m, sizeof m, "\"process_peak_rss_kb\": %ld", bench_max_hwm_kb);
+  bench_info_print(m);
   fflush(stdout);
 }
 

@@ -44,7 +44,18 @@ class Bench:
     def __init__(self, tool):
         self.tool = tool
         self.pending = None
-        atexit.register(self.flush)
+        self.max_hwm_kb = 0   # peak RSS of the process across the HWM resets
+        atexit.register(self.close)
+
+    def note_hwm(self, kb):
+        self.max_hwm_kb = max(self.max_hwm_kb, kb)
+
+    def close(self):
+        """Writes the last step and the process's true peak RSS (resetting
+        VmHWM also lowers the ru_maxrss the parent sees)."""
+        self.flush()
+        self.note_hwm(_status_kb("VmHWM"))
+        self._write({"type": "info", "process_peak_rss_kb": self.max_hwm_kb})
 
     def flush(self):
         p, self.pending = self.pending, None
@@ -85,6 +96,7 @@ class _Step:
 
     def __enter__(self):
         sys.stdout.flush()
+        self.bench.note_hwm(_status_kb("VmHWM"))
         self.rss_reset = _reset_hwm()
         self.cpu0 = time.process_time()
         self.wall0 = time.perf_counter()
@@ -96,8 +108,10 @@ class _Step:
         if exc_type is not None:
             return False
         self.wall = wall
+        peak = _status_kb("VmHWM")
+        self.bench.note_hwm(peak)
         self.rec = {"type": "step", "step": self.name, "wall_s": round(wall, 6), "cpu_s": round(cpu, 6),
-                    "peak_rss_kb": _status_kb("VmHWM"), "rss_kb": _status_kb("VmRSS"),
+                    "peak_rss_kb": peak, "rss_kb": _status_kb("VmRSS"),
                     "rss_reset": self.rss_reset}
         self.bench.pending = self
         return False

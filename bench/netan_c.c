@@ -4,13 +4,24 @@
  * view         netan_view_build (undirected, length = 1/strength)
  * load         ingest + view (the step the peers' "load" compares with)
  * degree       netan_centrality_degree
- * betweenness  netan_centrality_betweenness (exact); with --btw-budget F
- *              the run is cancelled through the progress callback once
- *              F of the work is reported done, and the full time is
- *              estimated as time / fraction ("mode": "partial")
+ * betweenness  netan_centrality(v, "betweenness") with --threads N workers
+ *              (0 = one per core): exact, or with --btw-sources K estimated
+ *              from K random sources ("mode": "sampled", the time scaled by
+ *              n/K). With --btw-budget F the run is cancelled through the
+ *              progress callback once F of the work is reported done, and
+ *              the full time is estimated as time / fraction ("mode":
+ *              "partial"). Headers without netan_centrality(): the older
+ *              netan_centrality_betweenness, and K sources become a budget
+ *              of K/n.
  * pagerank     netan_centrality_pagerank (damping 0.85, strengths), when the
  *              headers have it; otherwise reported as skipped
- * closeness    not in netan's API yet: reported as skipped
+ * closeness    netan_centrality(v, "closeness"), normalized, all vertices;
+ *              --closeness-budget F cancels it as above. Skipped when the
+ *              headers have no netan_centrality()
+ * --guard-seconds S: a safety net for betweenness and closeness: cancel
+ *              through the progress callback after S seconds and fail with
+ *              a message saying so (a sampled run that does far more work
+ *              than asked would otherwise run for hours)
  * louvain      netan_communities_louvain (seeded, strengths)
  * chart_dot    netan_chart_dot, sized by betweenness and coloured by
  *              community when those ran (--dot-out FILE keeps the DOT for
@@ -18,7 +29,8 @@
  * chart_render netan_chart_render_dot(dot, NULL, "svg") through netan-render
  *              ($NETAN_RENDER); --svg-out FILE keeps the SVG
  *
- * Usage: netan_c [--steps a,b|all] [--seed S] [--btw-budget F]
+ * Usage: netan_c [--steps a,b|all] [--seed S] [--btw-sources K] [--btw-budget F]
+ *                [--closeness-budget F] [--threads N] [--guard-seconds S]
  *                [--dot-out FILE] [--svg-out FILE] EDGES.csv
  * Prints JSON lines (bench_util.h). Exits non-zero when a step fails.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -32,10 +44,11 @@
 static int fail(const char *what, GError *error) {
   fprintf(stderr, "netan_c: %s failed: %s\n", what, error ? error->message : "(no GError set)");
   /* also on stdout, so that bench/run can show it next to the steps */
-  char buf[1024];
-  snprintf(buf, sizeof buf, "\"error_in\": \"%s\", \"domain\": \"%s\", \"code\": %d, \"message\": ", what,
-           error ? g_quark_to_string(error->domain) : "", error ? error->code : -1);
-  printf("{\"type\": \"error\", \"tool\": \"netan_c\", %s", buf);
+  printf("{\"type\": \"error\", \"tool\": \"netan_c\", \"error_in\": ");
+  bench_json_str(stdout, what);
+  printf(", \"domain\": ");
+  bench_json_str(stdout, error ? g_quark_to_string(error->domain) : "");
+  printf(", \"code\": %d, \"message\": ", error ? error->code : -1);
   bench_json_str(stdout, error ? error->message : "(no GError set)");
   printf("}\n");
   fflush(stdout);
@@ -49,7 +62,19 @@ typedef struct {
   double last;
   long calls;
   int cancelled;
+  double guard_s;    /* cancel after this many seconds (a safety net); <= 0: never */
+  double t0;
+  int guard_tripped;
 } progress_t;
+
+static double guard_seconds = 0;
+
+static void progress_init(progress_t *p, double budget) {
+  memset(p, 0, sizeof *p);
+  p->budget = budget;
+  p->guard_s = guard_seconds;
+  p->t0 = bench_clock(CLOCK_MONOTONIC);
+}
 
 static int on_progress(double fraction, void *payload) {
   progress_t *p = payload;
@@ -59,7 +84,23 @@ static int on_progress(double fraction, void *payload) {
     p->cancelled = 1;
     return 1;
   }
+  if (p->guard_s > 0 && bench_clock(CLOCK_MONOTONIC) - p->t0 > p->guard_s) {
+    p->guard_tripped = 1;
+    return 1;
+  }
   return 0;
+}
+
+/* The step ran past --guard-seconds: report it as a failure that says so. */
+static int guard_fail(const char *what, const progress_t *p, GError *error) {
+  char msg[512];
+  snprintf(msg, sizeof msg,
+           "still running after the %.0f s guard (progress reported %.4g%% done after %ld calls); "
+           "for a sampled run this means far more work than the samples asked for",
+           p->guard_s, 100 * p->last, p->calls);
+  if (error)
+    g_error_free(error);
+  return fail(what, g_error_new_literal(NETAN_ERROR, NETAN_ERROR_CANCELLED, msg));
 }
 
 /* "sum": .., "top": [[key, value] x5] of a centrality table */
@@ -93,15 +134,34 @@ static void table_summary(const netan_table_t *t, char *buf, size_t cap) {
     snprintf(buf + off, cap - off, "]");
 }
 
+/* Table metadata @key, escaped for use inside a JSON string ("" if none).
+ * The result lives in one of 4 rotating static buffers. */
 static const char *meta_or(const netan_table_t *t, const char *key) {
+  static char bufs[4][512];
+  static int next = 0;
   const char *v = netan_table_get_meta(t, key);
-  return v ? v : "";
+  char *out = bufs[next++ % 4];
+  size_t o = 0;
+  for (const unsigned char *p = (const unsigned char *)(v ? v : ""); *p && o + 7 < sizeof bufs[0]; p++) {
+    if (*p == '"' || *p == '\\') {
+      out[o++] = '\\';
+      out[o++] = (char)*p;
+    } else if (*p < 0x20) {
+      o += (size_t)snprintf(out + o, sizeof bufs[0] - o, "\\u%04x", *p);
+    } else {
+      out[o++] = (char)*p;
+    }
+  }
+  out[o] = '\0';
+  return out;
 }
 
 int main(int argc, char **argv) {
   const char *steps = "all", *path = NULL, *dot_out = NULL, *svg_out = NULL;
   unsigned long long seed = 42;
-  double btw_budget = 0;
+  double btw_budget = 0, clo_budget = 0;
+  long btw_sources = 0;
+  int threads = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--steps") && i + 1 < argc)
       steps = argv[++i];
@@ -109,6 +169,14 @@ int main(int argc, char **argv) {
       seed = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--btw-budget") && i + 1 < argc)
       btw_budget = strtod(argv[++i], NULL);
+    else if (!strcmp(argv[i], "--btw-sources") && i + 1 < argc)
+      btw_sources = strtol(argv[++i], NULL, 10);
+    else if (!strcmp(argv[i], "--closeness-budget") && i + 1 < argc)
+      clo_budget = strtod(argv[++i], NULL);
+    else if (!strcmp(argv[i], "--guard-seconds") && i + 1 < argc)
+      guard_seconds = strtod(argv[++i], NULL);
+    else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+      threads = (int)strtol(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--dot-out") && i + 1 < argc)
       dot_out = argv[++i];
     else if (!strcmp(argv[i], "--svg-out") && i + 1 < argc)
@@ -117,7 +185,9 @@ int main(int argc, char **argv) {
       path = argv[i];
     else {
       fprintf(stderr,
-              "usage: %s [--steps a,b|all] [--seed S] [--btw-budget F] [--dot-out F] [--svg-out F] EDGES.csv\n",
+              "usage: %s [--steps a,b|all] [--seed S] [--btw-sources K] [--btw-budget F]\n"
+              "          [--closeness-budget F] [--threads N] [--guard-seconds S] [--dot-out F]\n"
+              "          [--svg-out F] EDGES.csv\n",
               argv[0]);
       return 2;
     }
@@ -206,28 +276,59 @@ int main(int argc, char **argv) {
 
   netan_table_t *btw = NULL, *comm = NULL;
   if (bench_want(steps, "betweenness")) {
+    progress_t pr;
+    progress_init(&pr, btw_budget);
+    int64_t samples = (btw_sources > 0 && btw_sources < n) ? btw_sources : 0;
+#ifdef NETAN_CENTRALITY_OPTIONS_VERSION
+    /* netan_centrality() by name: exact (parallel Brandes over --threads
+     * workers) or estimated from @samples random sources */
+    netan_centrality_options_t co = NETAN_CENTRALITY_OPTIONS_INIT;
+    co.samples = samples;
+    co.seed = seed;
+    co.threads = threads;
+    co.progress = on_progress;
+    co.payload = &pr;
+    const char *api = "netan_centrality(betweenness)";
+    bench_step_start(&st);
+    btw = netan_centrality(v, "betweenness", &co, &error);
+    bench_step_end(&st);
+#else
+    /* no sampling in this API: cancel after K/n of the work instead */
+    if (samples > 0 && pr.budget <= 0)
+      pr.budget = (double)samples / (double)n;
+    samples = 0;
     netan_betweenness_options_t bo = NETAN_BETWEENNESS_OPTIONS_INIT;
-    progress_t pr = {btw_budget, 0, 0, 0};
     bo.progress = on_progress;
     bo.payload = &pr;
+    const char *api = "netan_centrality_betweenness";
     bench_step_start(&st);
     btw = netan_centrality_betweenness(v, &bo, &error);
     bench_step_end(&st);
-    if (!btw && pr.cancelled && error && g_error_matches(error, NETAN_ERROR, NETAN_ERROR_CANCELLED)) {
+#endif
+    if (!btw && pr.guard_tripped) {
+      return guard_fail(api, &pr, error);
+    } else if (!btw && pr.cancelled && error && g_error_matches(error, NETAN_ERROR, NETAN_ERROR_CANCELLED)) {
       g_clear_error(&error);
       snprintf(extra, sizeof extra,
                "\"mode\": \"partial\", \"fraction\": %.6f, \"vertices\": %" PRId64
-               ", \"estimate_full_s\": %.6f, \"progress_calls\": %ld, \"weights\": \"length=1/strength\"",
-               pr.last, n, pr.last > 0 ? st.wall / pr.last : -1.0, pr.calls);
+               ", \"estimate_full_s\": %.6f, \"progress_calls\": %ld, \"threads\": %d, \"api\": \"%s\"",
+               pr.last, n, pr.last > 0 ? st.wall / pr.last : -1.0, pr.calls, threads, api);
       bench_step_print("betweenness", &st, extra);
     } else if (!btw) {
-      return fail("netan_centrality_betweenness", error);
+      return fail(api, error);
+    } else if (samples > 0) {
+      table_summary(btw, summ, sizeof summ);
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"sampled\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
+               ", \"estimate_full_s\": %.6f, \"weights\": \"%s\", \"threads\": %d, \"api\": \"%s\", %s",
+               samples, n, st.wall * (double)n / (double)samples, meta_or(btw, "weights"), threads, api, summ);
+      bench_step_print("betweenness", &st, extra);
     } else {
       table_summary(btw, summ, sizeof summ);
       snprintf(extra, sizeof extra,
                "\"mode\": \"exact\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
-               ", \"weights\": \"%s\", \"progress_calls\": %ld, \"last_fraction\": %.6f, %s",
-               n, n, meta_or(btw, "weights"), pr.calls, pr.last, summ);
+               ", \"weights\": \"%s\", \"threads\": %d, \"progress_calls\": %ld, \"api\": \"%s\", %s",
+               n, n, meta_or(btw, "weights"), threads, pr.calls, api, summ);
       bench_step_print("betweenness", &st, extra);
     }
   }
@@ -249,8 +350,43 @@ int main(int argc, char **argv) {
     bench_skip_print("pagerank", "netan's C API has no PageRank yet (issue 4)");
 #endif
   }
-  if (bench_want(steps, "closeness"))
+  if (bench_want(steps, "closeness")) {
+#ifdef NETAN_CENTRALITY_OPTIONS_VERSION
+    /* all vertices; with --closeness-budget F cancelled once F of the work
+     * is reported done (netan reports closeness in 1% steps) */
+    progress_t pr;
+    progress_init(&pr, clo_budget);
+    netan_centrality_options_t co = NETAN_CENTRALITY_OPTIONS_INIT;
+    co.normalized = TRUE;
+    co.threads = threads;
+    co.progress = on_progress;
+    co.payload = &pr;
+    bench_step_start(&st);
+    netan_table_t *t = netan_centrality(v, "closeness", &co, &error);
+    bench_step_end(&st);
+    if (!t && pr.guard_tripped) {
+      return guard_fail("netan_centrality(closeness)", &pr, error);
+    } else if (!t && pr.cancelled && error && g_error_matches(error, NETAN_ERROR, NETAN_ERROR_CANCELLED)) {
+      g_clear_error(&error);
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"partial\", \"fraction\": %.6f, \"vertices\": %" PRId64
+               ", \"estimate_full_s\": %.6f, \"progress_calls\": %ld",
+               pr.last, n, pr.last > 0 ? st.wall / pr.last : -1.0, pr.calls);
+      bench_step_print("closeness", &st, extra);
+    } else if (!t) {
+      return fail("netan_centrality(closeness)", error);
+    } else {
+      table_summary(t, summ, sizeof summ);
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"exact\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
+               ", \"weights\": \"%s\", %s", n, n, meta_or(t, "weights"), summ);
+      bench_step_print("closeness", &st, extra);
+      netan_table_free(t);
+    }
+#else
     bench_skip_print("closeness", "netan's C API has no closeness yet (issue 4)");
+#endif
+  }
 
   if (bench_want(steps, "louvain")) {
     netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;

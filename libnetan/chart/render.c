@@ -4,7 +4,10 @@
 #include <netan/netan.h>
 
 #include <gio/gio.h>
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
 
 static const char *const formats[] = { "svg", "pdf", "png", "dot", NULL };
 
@@ -64,7 +67,34 @@ netan_chart_render_dot(const char *dot, const char *layout, const char *format, 
   }
   g_autoptr(GBytes) input = g_bytes_new_static(dot, strlen(dot));
   GBytes *out = NULL, *err = NULL;
-  if (!g_subprocess_communicate(proc, input, NULL, &out, &err, &e)) {
+  /* A renderer that exits before reading its input would make our write
+   * raise SIGPIPE, which kills the host by default. A library must not
+   * change the process's signal handling, so SIGPIPE is blocked in this
+   * thread only (communicate runs here), and one raised meanwhile is
+   * taken back before the mask is restored; the write fails with EPIPE. */
+  sigset_t pipe_set, old_set;
+  sigemptyset(&pipe_set);
+  sigaddset(&pipe_set, SIGPIPE);
+  sigset_t pending;
+  gboolean was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_set, &old_set);
+  gboolean talked = g_subprocess_communicate(proc, input, NULL, &out, &err, &e);
+  if (!was_pending && sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE)) {
+    struct timespec zero = { 0, 0 };
+    while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
+      ;
+  }
+  pthread_sigmask(SIG_SETMASK, &old_set, NULL);
+  if (!talked && g_error_matches(e, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE)) {
+    /* the renderer stopped early: its exit status and message say why */
+    g_clear_error(&e);
+    g_subprocess_wait(proc, NULL, NULL);
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND,
+                "rendering %s failed: %s exited without reading the chart (exit status %d)", format, renderer,
+                g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1);
+    return NULL;
+  }
+  if (!talked) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_IO, "talking to %s: %s", renderer, e->message);
     g_error_free(e);
     return NULL;

@@ -169,6 +169,12 @@ test_render_failures(void)
   CU_ASSERT_PTR_NOT_NULL(e && strstr(e->message, "NETAN_RENDER"));
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_NOT_FOUND);
   CU_ASSERT_FALSE(g_file_test(out, G_FILE_TEST_EXISTS));
+  /* a renderer that quits without reading: an error, and the host lives on (no SIGPIPE) */
+  g_setenv("NETAN_RENDER", "/bin/false", TRUE);
+  g_autofree char *big = g_strnfill(4 * 1024 * 1024, 'x');  /* more than a pipe holds */
+  g_autofree char *dot_big = g_strdup_printf("graph { a [label=\"%s\"] }", big);
+  CU_ASSERT_PTR_NULL(netan_chart_render_dot(dot_big, NULL, "svg", &e));
+  ASSERT_NETAN_ERROR(e, NETAN_ERROR_BACKEND);
   if (saved)
     g_setenv("NETAN_RENDER", saved, TRUE);
   else
