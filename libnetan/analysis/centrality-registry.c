@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "analysis/centrality-registry.h"
+#include "analysis/brandes.h"
 #include "analysis/measures.h"
 
 #include <string.h>
@@ -34,11 +35,16 @@ m_strength(const netan_view_t *v, const netan_centrality_options_t *o, GError **
 static netan_table_t *
 m_betweenness(const netan_view_t *v, const netan_centrality_options_t *o, GError **error)
 {
-  netan_betweenness_options_t b = NETAN_BETWEENNESS_OPTIONS_INIT;
-  b.normalized = o->normalized;
-  b.progress = o->progress;
-  b.payload = o->payload;
-  return netan_centrality_betweenness(v, &b, error);
+  netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
+  p.normalized = o->normalized;
+  p.weighted = o->weighted;
+  p.cutoff = o->cutoff;
+  p.samples = o->samples;
+  p.seed = o->seed;
+  p.threads = o->threads;
+  p.progress = o->progress;
+  p.payload = o->payload;
+  return netan_betweenness_i_table(v, &p, error);
 }
 
 static netan_table_t *

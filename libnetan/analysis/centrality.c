@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "analysis/vertex-table.h"
+#include "analysis/brandes.h"
 
 void
 netan_degree_options_init(netan_degree_options_t *opts)
@@ -96,20 +97,8 @@ netan_centrality_degree(const netan_view_t *v, const netan_degree_options_t *opt
 
 /* ---- betweenness ---- */
 
-typedef struct {
-  const netan_view_t *view;
-  igraph_vector_t out;
-} betweenness_job_t;
-
-static igraph_error_t
-betweenness_run(void *data)
-{
-  betweenness_job_t *j = data;
-  const netan_view_t *v = j->view;
-  return igraph_betweenness(&v->graph, &j->out, igraph_vss_all(), v->opts.directed,
-                            netan_view_i_lengths(v));
-}
-
+/* Parallel Brandes over a copy of the graph (analysis/brandes.c): igraph
+ * is only read, so the searches need not hold igraph's lock. */
 netan_table_t *
 netan_centrality_betweenness(const netan_view_t *v, const netan_betweenness_options_t *opts,
                              GError **error)
@@ -122,27 +111,11 @@ netan_centrality_betweenness(const netan_view_t *v, const netan_betweenness_opti
       return NULL;
     o = *opts;
   }
-  if (!netan_view_i_check(v, error))
-    return NULL;
-  betweenness_job_t j = { v, { 0 } };
-  igraph_vector_init(&j.out, 0);
-  netan_gi_call_t call = { .what = "betweenness", .progress = o.progress, .payload = o.payload };
-  netan_table_t *t = NULL;
-  if (netan_gi_run(&call, betweenness_run, &j, error)) {
-    double n = (double)netan_view_n_vertices(v);
-    if (o.normalized) {
-      double pairs = (n - 1) * (n - 2) / (netan_view_is_directed(v) ? 1.0 : 2.0);
-      for (int64_t i = 0; i < (int64_t)n; i++)
-        VECTOR(j.out)[i] = pairs > 0 ? VECTOR(j.out)[i] / pairs : 0.0;
-    }
-    t = netan_vt_centrality(v, VECTOR(j.out), "betweenness");
-    netan_table_i_set_meta(t, "weights", "%s", netan_view_length_name(v));
-    netan_table_i_set_meta(t, "normalized", "%s",
-                           o.normalized ? (netan_view_is_directed(v) ? "1/((n-1)(n-2))" : "2/((n-1)(n-2))")
-                                        : "false");
-  }
-  igraph_vector_destroy(&j.out);
-  return t;
+  netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
+  p.normalized = o.normalized;
+  p.progress = o.progress;
+  p.payload = o.payload;
+  return netan_betweenness_i_table(v, &p, error);
 }
 
 /* ---- PageRank ---- */
