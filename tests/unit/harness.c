@@ -86,3 +86,35 @@ harness_check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, in
             G_GINT64_FORMAT ":%" G_GINT64_FORMAT " '%s')\n", i, rj.line, rj.column, rj.reason, line, column,
             reason_part);
 }
+
+netan_case_t *
+harness_case(const char *spec)
+{
+  netan_case_t *c = netan_case_new();
+  g_auto(GStrv) items = g_strsplit(spec, " ", -1);
+  for (char **it = items; *it; it++) {
+    if (!**it)
+      continue;
+    g_auto(GStrv) wparts = g_strsplit(*it, ":", 2);
+    g_auto(GStrv) ends = g_strsplit_set(wparts[0], "->", 2);  /* a-b, a>b or a->b */
+    int64_t a = netan_case_add_entity(c, "person", ends[0], NULL, NULL);
+    if (ends[1] == NULL)
+      continue;
+    const char *to = ends[1][0] == '>' ? ends[1] + 1 : ends[1];
+    int64_t b = netan_case_add_entity(c, "person", to, NULL, NULL);
+    double w = wparts[1] ? g_ascii_strtod(wparts[1], NULL) : 1.0;
+    g_assert(netan_case_add_link(c, a, b, "contact", w, NULL, NULL) >= 0);
+  }
+  return c;
+}
+
+netan_view_t *
+harness_view(const netan_case_t *c, gboolean directed, netan_length_t length)
+{
+  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
+  o.directed = directed;
+  o.length = length;
+  netan_view_t *v = netan_view_build(c, &o, NULL);
+  g_assert(v != NULL);
+  return v;
+}

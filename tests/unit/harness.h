@@ -24,6 +24,13 @@ const char *harness_tmpdir(void);
 /* Writes @text to a new file in the temporary directory; returns its path. */
 char *harness_write(const char *name, const char *text);
 
+/* A case from "a-b:w b>c c->d ..." (the weight is optional; "-", ">"
+ * and "->" all link; "x" alone adds an entity without links): person entities, contact
+ * links. Free with netan_case_free(). */
+netan_case_t *harness_case(const char *spec);
+/* A view of @c (aborts the test program if it cannot be built). */
+netan_view_t *harness_view(const netan_case_t *c, gboolean directed, netan_length_t length);
+
 /* Asserts that reject @i of @r is at @line, @column and its reason holds
  * @reason_part (printing what it was when not). */
 void harness_check_reject(const netan_ingest_report_t *r, int64_t i, int64_t line, int64_t column,

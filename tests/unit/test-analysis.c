@@ -8,24 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-/* A case from "a-b:w b-c:w ..." (weights optional). */
-static netan_case_t *
-make_case(const char *spec)
-{
-  netan_case_t *c = netan_case_new();
-  g_auto(GStrv) items = g_strsplit(spec, " ", -1);
-  for (char **it = items; *it; it++) {
-    if (!**it) continue;
-    g_auto(GStrv) wparts = g_strsplit(*it, ":", 2);
-    g_auto(GStrv) ends = g_strsplit(wparts[0], "-", 2);
-    int64_t a = netan_case_add_entity(c, "person", ends[0], NULL, NULL);
-    int64_t b = netan_case_add_entity(c, "person", ends[1], NULL, NULL);
-    double w = wparts[1] ? g_ascii_strtod(wparts[1], NULL) : 1.0;
-    g_assert(netan_case_add_link(c, a, b, "contact", w, NULL, NULL) >= 0);
-  }
-  return c;
-}
-
 /* Value of @key in a centrality table. */
 static double
 value_of(const netan_table_t *t, const char *key)
@@ -36,22 +18,12 @@ value_of(const netan_table_t *t, const char *key)
   return NAN;
 }
 
-static netan_view_t *
-view_of(const netan_case_t *c, gboolean directed, netan_length_t length)
-{
-  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
-  o.directed = directed;
-  o.length = length;
-  netan_view_t *v = netan_view_build(c, &o, NULL);
-  g_assert(v != NULL);
-  return v;
-}
 
 static void
 test_star(void)
 {
-  g_autoptr(netan_case_t) c = make_case("h-a h-b h-c h-d h-e");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("h-a h-b h-c h-d h-e");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) d = netan_centrality_degree(v, NULL, NULL);
   g_autoptr(netan_table_t) b = netan_centrality_betweenness(v, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(d, "h"), 5, 0);
@@ -80,14 +52,14 @@ test_star(void)
 static void
 test_path(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) b = netan_centrality_betweenness(v, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(b, "b"), 2, 1e-12);  /* a-c, a-d */
   CU_ASSERT_DOUBLE_EQUAL(value_of(b, "c"), 2, 1e-12);
   CU_ASSERT_DOUBLE_EQUAL(value_of(b, "a"), 0, 1e-12);
   /* directed a->b->c->d: b lies on a->c and a->d */
-  g_autoptr(netan_view_t) dv = view_of(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) dv = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) db = netan_centrality_betweenness(dv, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(db, "b"), 2, 1e-12);
   netan_degree_options_t o = NETAN_DEGREE_OPTIONS_INIT;
@@ -102,8 +74,8 @@ test_path(void)
 static void
 test_two_triangles(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) b = netan_centrality_betweenness(v, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(b, "c"), 6, 1e-12);  /* {a,b} x {d,e,f} */
   CU_ASSERT_DOUBLE_EQUAL(value_of(b, "d"), 6, 1e-12);
@@ -128,9 +100,9 @@ test_two_triangles(void)
 static void
 test_strength_is_not_length(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b:10 b-c:10 a-c:1");
-  g_autoptr(netan_view_t) w = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
-  g_autoptr(netan_view_t) u = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_case_t) c = harness_case("a-b:10 b-c:10 a-c:1");
+  g_autoptr(netan_view_t) w = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) u = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   g_autoptr(netan_table_t) bw = netan_centrality_betweenness(w, NULL, NULL);
   g_autoptr(netan_table_t) bu = netan_centrality_betweenness(u, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(bw, "b"), 1, 1e-12);
@@ -148,8 +120,8 @@ test_strength_is_not_length(void)
 static void
 test_parallel_links_merge(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b:2 b-a:3 a-b:1 b-c");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b:2 b-a:3 a-b:1 b-c");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   CU_ASSERT_EQUAL(netan_view_n_edges(v), 2);
   double s, l;
   int64_t k, from, to;
@@ -160,7 +132,7 @@ test_parallel_links_merge(void)
   g_autoptr(netan_table_t) d = netan_centrality_degree(v, NULL, NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(d, "a"), 1, 0);  /* distinct neighbours */
   /* directed: a->b and b->a stay apart */
-  g_autoptr(netan_view_t) dv = view_of(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) dv = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   CU_ASSERT_EQUAL(netan_view_n_edges(dv), 3);
 }
 
@@ -194,15 +166,15 @@ test_view_filters(void)
 static void
 test_stale_and_bad_options(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_case_add_entity(c, "person", "d", NULL, NULL);
   GError *e = NULL;
   CU_ASSERT_PTR_NULL(netan_centrality_betweenness(v, NULL, &e));
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_STALE);
   CU_ASSERT_PTR_NULL(netan_communities_louvain(v, NULL, &e));
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_STALE);
-  g_autoptr(netan_view_t) v2 = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v2 = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
   lo.resolution = -1;
   CU_ASSERT_PTR_NULL(netan_communities_louvain(v2, &lo, &e));
@@ -217,7 +189,7 @@ static void
 test_empty(void)
 {
   g_autoptr(netan_case_t) c = netan_case_new();
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   g_autoptr(netan_table_t) b = netan_centrality_betweenness(v, NULL, &e);
   CU_ASSERT_PTR_NOT_NULL(b);
@@ -245,7 +217,7 @@ test_cancel(void)
     netan_case_add_link(c, netan_case_add_entity(c, "person", a, NULL, NULL),
                         netan_case_add_entity(c, "person", b, NULL, NULL), "contact", 1, NULL, NULL);
   }
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   int calls = 0;
   netan_betweenness_options_t o = NETAN_BETWEENNESS_OPTIONS_INIT;
   o.progress = cancel_at_once;
@@ -301,7 +273,7 @@ check_louvain_against_igraph(const char *file)
   g_autofree char *path = harness_data(file);
   g_autoptr(netan_ingest_report_t) rep = netan_ingest_edgelist(c, path, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(rep);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   for (uint64_t seed = 1; seed <= 5; seed++) {
     netan_louvain_options_t o = NETAN_LOUVAIN_OPTIONS_INIT;
     o.seed = seed;
@@ -350,7 +322,7 @@ test_table_formats(void)
   int64_t a = netan_case_add_entity(c, "person", "=HYPERLINK(\"x\")", "=cmd|' /C calc'!A0", NULL);
   int64_t b = netan_case_add_entity(c, "person", "b,\"c\"", "line\nbreak", NULL);
   netan_case_add_link(c, a, b, "contact", 1, NULL, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) d = netan_centrality_degree(v, NULL, NULL);
   g_autofree char *csv = netan_table_to_string(d, NETAN_TABLE_CSV, -1);
   /* formula cells are neutralised with a leading apostrophe, inside quotes */

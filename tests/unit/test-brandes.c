@@ -369,16 +369,6 @@ check_view(const netan_view_t *v, const char *what)
     CU_ASSERT_DOUBLE_EQUAL(norm[i], pairs > 0 ? got[i] / pairs : 0, 1e-15);
 }
 
-static netan_view_t *
-view_of(const netan_case_t *c, gboolean directed, netan_length_t length)
-{
-  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
-  o.directed = directed;
-  o.length = length;
-  netan_view_t *v = netan_view_build(c, &o, NULL);
-  g_assert(v != NULL);
-  return v;
-}
 
 /* A case of @n people with @m random calls (integer weights 1..5), in
  * clusters, some pairs called several times, a few people without calls. */
@@ -415,7 +405,7 @@ test_random_views(void)
       g_autoptr(netan_case_t) c = random_case(shapes[s].n, shapes[s].m, seed);
       for (int directed = 0; directed <= 1; directed++)
         for (int unweighted = 0; unweighted <= 1; unweighted++) {
-          g_autoptr(netan_view_t) v = view_of(c, directed, unweighted ? NETAN_LENGTH_UNWEIGHTED
+          g_autoptr(netan_view_t) v = harness_view(c, directed, unweighted ? NETAN_LENGTH_UNWEIGHTED
                                                                       : NETAN_LENGTH_INVERSE_STRENGTH);
           g_autofree char *what = g_strdup_printf("random view n=%d seed=%u directed=%d unweighted=%d",
                                                   shapes[s].n, seed, directed, unweighted);
@@ -436,7 +426,7 @@ test_real_networks(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(rep);
     for (int directed = 0; directed <= 1; directed++)
       for (int unweighted = 0; unweighted <= 1; unweighted++) {
-        g_autoptr(netan_view_t) v = view_of(c, directed, unweighted ? NETAN_LENGTH_UNWEIGHTED
+        g_autoptr(netan_view_t) v = harness_view(c, directed, unweighted ? NETAN_LENGTH_UNWEIGHTED
                                                                     : NETAN_LENGTH_INVERSE_STRENGTH);
         g_autofree char *what = g_strdup_printf("%s directed=%d unweighted=%d", files[f], directed, unweighted);
         check_view(v, what);
@@ -458,7 +448,7 @@ test_sampled_all_sources_is_exact(void)
 {
   g_autoptr(netan_case_t) c = random_case(150, 500, 11);
   for (int directed = 0; directed <= 1; directed++) {
-    g_autoptr(netan_view_t) v = view_of(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
+    g_autoptr(netan_view_t) v = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
     int64_t n = netan_view_n_vertices(v);
     g_autoptr(netan_table_t) exact = table_with(v, 2, 0, 0, FALSE);
     g_autoptr(netan_table_t) all = table_with(v, 2, n, 5, FALSE);
@@ -495,7 +485,7 @@ static double
 check_estimate(gboolean directed, gboolean plain)
 {
   g_autoptr(netan_case_t) c = random_case(400, 1600, 21);
-  g_autoptr(netan_view_t) v = view_of(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t n = netan_view_n_vertices(v);
   const int64_t k = 80;
   g_autofree double *exact = igraph_values(&v->graph, netan_view_i_lengths(v), directed, -1);
@@ -625,7 +615,7 @@ static void
 test_progress_and_cancel(void)
 {
   g_autoptr(netan_case_t) c = random_case(1500, 6000, 5);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
   progress_t pr = { 0, -1, -1, TRUE, 0 };
   p.progress = on_progress;
@@ -681,7 +671,7 @@ static void
 test_bad_input(void)
 {
   g_autoptr(netan_case_t) c = random_case(20, 30, 1);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
   p.samples = -1;
@@ -735,7 +725,7 @@ test_tiny_and_empty(void)
         netan_case_add_link(c, prev, id, "call", 1, NULL, NULL);
       prev = id;
     }
-    g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+    g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
     for (int64_t samples = 0; samples <= 1; samples++) {
       g_autoptr(netan_table_t) t = table_with(v, 4, samples, 1, TRUE);
       CU_ASSERT_PTR_NOT_NULL_FATAL(t);
@@ -759,7 +749,7 @@ test_cutoff_on_a_path(void)
     ids[i] = netan_case_add_entity(c, "person", keys[i], NULL, NULL);
   for (int i = 0; i < 3; i++)
     netan_case_add_link(c, ids[i], ids[i + 1], "call", 1, NULL, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
   p.cutoff = 2;
   g_autoptr(netan_table_t) t = netan_betweenness_i_table(v, &p, NULL);

@@ -14,49 +14,17 @@
 
 #define EPS 1e-12
 
-/* A case from "a-b:w b-c:w ..." (weights optional; "x" alone adds an
- * entity without links). */
-static netan_case_t *
-make_case(const char *spec)
-{
-  netan_case_t *c = netan_case_new();
-  g_auto(GStrv) items = g_strsplit(spec, " ", -1);
-  for (char **it = items; *it; it++) {
-    if (!**it)
-      continue;
-    g_auto(GStrv) wparts = g_strsplit(*it, ":", 2);
-    g_auto(GStrv) ends = g_strsplit(wparts[0], "-", 2);
-    int64_t a = netan_case_add_entity(c, "person", ends[0], NULL, NULL);
-    if (ends[1] == NULL)
-      continue;
-    int64_t b = netan_case_add_entity(c, "person", ends[1], NULL, NULL);
-    double w = wparts[1] ? g_ascii_strtod(wparts[1], NULL) : 1.0;
-    g_assert(netan_case_add_link(c, a, b, "contact", w, NULL, NULL) >= 0);
-  }
-  return c;
-}
-
-static netan_view_t *
-view_of(const netan_case_t *c, gboolean directed, netan_length_t length)
-{
-  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
-  o.directed = directed;
-  o.length = length;
-  netan_view_t *v = netan_view_build(c, &o, NULL);
-  g_assert(v != NULL);
-  return v;
-}
 
 static netan_view_t *
 undirected(const netan_case_t *c)
 {
-  return view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  return harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
 }
 
 static netan_view_t *
 directed(const netan_case_t *c)
 {
-  return view_of(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  return harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
 }
 
 /* netan_centrality(@measure) with the options in @o (NULL: defaults);
@@ -127,7 +95,7 @@ static const char *STAR = "h-a h-b h-c h-d h-e";
 static void
 test_star_paths(void)
 {
-  g_autoptr(netan_case_t) c = make_case(STAR);
+  g_autoptr(netan_case_t) c = harness_case(STAR);
   g_autoptr(netan_view_t) v = undirected(c);
   /* closeness: h is 1 from all 5; a leaf 1 from h and 2 from 4 leaves = 9 */
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
@@ -160,7 +128,7 @@ test_star_paths(void)
 static void
 test_star_spectral(void)
 {
-  g_autoptr(netan_case_t) c = make_case(STAR);
+  g_autoptr(netan_case_t) c = harness_case(STAR);
   g_autoptr(netan_view_t) v = undirected(c);
   /* K(1,5): lambda = sqrt(5), x_leaf = x_h / sqrt(5) */
   g_autoptr(netan_table_t) ev = measure(v, "eigenvector", NULL);
@@ -183,7 +151,7 @@ test_directed_star_hits(void)
   /* h -> a..e: h is the only hub, the leaves the only authorities.
    * A A^T has the single non-zero entry 5 at h; A^T A is the 5 x 5 block
    * of ones over the leaves (eigenvalue 5, uniform eigenvector). */
-  g_autoptr(netan_case_t) c = make_case(STAR);
+  g_autoptr(netan_case_t) c = harness_case(STAR);
   g_autoptr(netan_view_t) v = directed(c);
   g_autoptr(netan_table_t) hubs = measure(v, "hubs", NULL);
   g_autoptr(netan_table_t) auths = measure(v, "authorities", NULL);
@@ -205,7 +173,7 @@ test_directed_star_hits(void)
 static void
 test_star_structure(void)
 {
-  g_autoptr(netan_case_t) c = make_case(STAR);
+  g_autoptr(netan_case_t) c = harness_case(STAR);
   g_autoptr(netan_view_t) v = undirected(c);
   g_autoptr(netan_table_t) core = measure(v, "coreness", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(core, "h"), 1, 0);
@@ -228,7 +196,7 @@ test_star_structure(void)
 static void
 test_star_edge_betweenness(void)
 {
-  g_autoptr(netan_case_t) c = make_case(STAR);
+  g_autoptr(netan_case_t) c = harness_case(STAR);
   g_autoptr(netan_view_t) v = undirected(c);
   GError *e = NULL;
   g_autoptr(netan_table_t) eb = netan_centrality_edge_betweenness(v, NULL, &e);
@@ -262,7 +230,7 @@ static const char *PATH = "a-b b-c c-d";
 static void
 test_path_undirected(void)
 {
-  g_autoptr(netan_case_t) c = make_case(PATH);
+  g_autoptr(netan_case_t) c = harness_case(PATH);
   g_autoptr(netan_view_t) v = undirected(c);
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(cl, "a"), 1.0 / 6, EPS);  /* 1 + 2 + 3 */
@@ -293,7 +261,7 @@ test_path_hits_and_coreness(void)
    * c is the one hub (it points to d with strength 3), d the one authority.
    * (Unweighted, both matrices would have a repeated leading eigenvalue
    * and no unique answer.) */
-  g_autoptr(netan_case_t) c = make_case("a-b:1 b-c:2 c-d:3");
+  g_autoptr(netan_case_t) c = harness_case("a-b:1 b-c:2 c-d:3");
   g_autoptr(netan_view_t) v = directed(c);
   g_autoptr(netan_table_t) hubs = measure(v, "hubs", NULL);
   g_autoptr(netan_table_t) auths = measure(v, "authorities", NULL);
@@ -315,7 +283,7 @@ test_path_hits_and_coreness(void)
 static void
 test_path_cutoff(void)
 {
-  g_autoptr(netan_case_t) c = make_case(PATH);
+  g_autoptr(netan_case_t) c = harness_case(PATH);
   g_autoptr(netan_view_t) v = undirected(c);
   netan_centrality_options_t o = opts(NETAN_DEGREE_ALL, FALSE, 1, TRUE);
   /* only paths of length <= 1: neighbours */
@@ -339,7 +307,7 @@ static void
 test_path_directed(void)
 {
   /* a -> b -> c -> d */
-  g_autoptr(netan_case_t) c = make_case(PATH);
+  g_autoptr(netan_case_t) c = harness_case(PATH);
   g_autoptr(netan_view_t) v = directed(c);
   netan_centrality_options_t out = opts(NETAN_DEGREE_OUT, FALSE, -1, TRUE);
   g_autoptr(netan_table_t) cl = measure(v, "closeness", &out);
@@ -382,7 +350,7 @@ static void
 test_directed_cycle_coreness(void)
 {
   /* a -> b -> c -> a, and c -> d: every cycle vertex keeps one in-arc */
-  g_autoptr(netan_case_t) c = make_case("a-b b-c c-a c-d");
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c c-a c-d");
   g_autoptr(netan_view_t) v = directed(c);
   netan_centrality_options_t in = opts(NETAN_DEGREE_IN, FALSE, -1, TRUE);
   netan_centrality_options_t out = opts(NETAN_DEGREE_OUT, FALSE, -1, TRUE);
@@ -405,7 +373,7 @@ static const char *TRIANGLES = "a-b b-c a-c d-e e-f d-f c-d";
 static void
 test_two_triangles(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TRIANGLES);
+  g_autoptr(netan_case_t) c = harness_case(TRIANGLES);
   g_autoptr(netan_view_t) v = undirected(c);
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(cl, "c"), 1.0 / 7, EPS);   /* 1+1+1+2+2 */
@@ -462,7 +430,7 @@ static void
 test_lengths_and_strengths(void)
 {
   /* closeness reads LENGTHS = 1/strength: a-b:1 b-c:4 gives d(a,c) = 1.25 */
-  g_autoptr(netan_case_t) c = make_case("a-b:1 b-c:4");
+  g_autoptr(netan_case_t) c = harness_case("a-b:1 b-c:4");
   g_autoptr(netan_view_t) v = undirected(c);
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(cl, "a"), 1 / 2.25, EPS);
@@ -474,7 +442,7 @@ test_lengths_and_strengths(void)
   g_autoptr(netan_table_t) hr1 = measure(v, "harmonic", &flat);
   CU_ASSERT_DOUBLE_EQUAL(value_of(hr1, "b"), 2, EPS);
   CU_ASSERT_PTR_NOT_NULL(strstr(netan_table_get_meta(hr1, "weights"), "none"));
-  g_autoptr(netan_view_t) uv = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) uv = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   g_autoptr(netan_table_t) hr2 = measure(uv, "harmonic", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(hr2, "b"), 2, EPS);
   CU_ASSERT_PTR_NOT_NULL(strstr(netan_table_get_meta(hr2, "weights"), "unweighted"));
@@ -485,19 +453,19 @@ test_lengths_and_strengths(void)
 
   /* eigenvector reads STRENGTHS: A = [0 5 0; 5 0 1; 0 1 0], lambda = sqrt 26,
    * x_a = 5 x_b / sqrt 26, x_c = x_b / sqrt 26 */
-  g_autoptr(netan_case_t) c2 = make_case("a-b:5 b-c:1");
+  g_autoptr(netan_case_t) c2 = harness_case("a-b:5 b-c:1");
   g_autoptr(netan_view_t) v2 = undirected(c2);
   g_autoptr(netan_table_t) ev = measure(v2, "eigenvector", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(ev, "b"), 1, 1e-10);
   CU_ASSERT_DOUBLE_EQUAL(value_of(ev, "a"), 5 / sqrt(26), 1e-10);
   CU_ASSERT_DOUBLE_EQUAL(value_of(ev, "c"), 1 / sqrt(26), 1e-10);
   /* the length transform does not matter to a strength measure */
-  g_autoptr(netan_view_t) uv2 = view_of(c2, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) uv2 = harness_view(c2, FALSE, NETAN_LENGTH_UNWEIGHTED);
   g_autoptr(netan_table_t) ev2 = measure(uv2, "eigenvector", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(ev2, "a"), 5 / sqrt(26), 1e-10);
 
   /* constraint with tie weights: h-a:3 h-b:1 => (3/4)^2 + (1/4)^2 */
-  g_autoptr(netan_case_t) c3 = make_case("h-a:3 h-b:1");
+  g_autoptr(netan_case_t) c3 = harness_case("h-a:3 h-b:1");
   g_autoptr(netan_view_t) v3 = undirected(c3);
   g_autoptr(netan_table_t) con = measure(v3, "constraint", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(con, "h"), 10.0 / 16, EPS);
@@ -507,7 +475,7 @@ test_lengths_and_strengths(void)
   /* effective size with tie weights: h-a:2 h-b:2 a-b:1. p_ha = p_hb = 1/2;
    * a's strongest tie is 2, so m_ab = 1/2: 2 x (1 - 1/2 1/2) = 1.5
    * (unweighted, Borgatti: 2 - 2/2 = 1) */
-  g_autoptr(netan_case_t) c4 = make_case("h-a:2 h-b:2 a-b:1");
+  g_autoptr(netan_case_t) c4 = harness_case("h-a:2 h-b:2 a-b:1");
   g_autoptr(netan_view_t) v4 = undirected(c4);
   g_autoptr(netan_table_t) es = measure(v4, "effective_size", NULL);
   CU_ASSERT_DOUBLE_EQUAL(value_of(es, "h"), 1.5, EPS);
@@ -521,7 +489,7 @@ test_directed_mutual_ties(void)
 {
   /* a -> b (2) and b -> a (3) are one tie of strength 5 for the
    * symmetrised measures, and two arcs for directed ones */
-  g_autoptr(netan_case_t) c = make_case("a-b:2 b-a:3 b-c:5");
+  g_autoptr(netan_case_t) c = harness_case("a-b:2 b-a:3 b-c:5");
   g_autoptr(netan_view_t) v = directed(c);
   /* eigenvector, mode all: the same as the undirected view (strengths added) */
   g_autoptr(netan_view_t) u = undirected(c);
@@ -555,7 +523,7 @@ static void
 test_disconnected(void)
 {
   /* a-b, c-d-e, and x alone */
-  g_autoptr(netan_case_t) c = make_case("a-b c-d d-e x");
+  g_autoptr(netan_case_t) c = harness_case("a-b c-d d-e x");
   g_autoptr(netan_view_t) v = undirected(c);
   /* reachable-only closeness: a reaches only b, at 1 */
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
@@ -596,7 +564,7 @@ test_disconnected(void)
 static void
 test_two_isolates_share_the_last_rank(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b y x");
+  g_autoptr(netan_case_t) c = harness_case("a-b y x");
   g_autoptr(netan_view_t) v = undirected(c);
   g_autoptr(netan_table_t) cl = measure(v, "closeness", NULL);
   CU_ASSERT_EQUAL(rank_of(cl, "a"), 1);
@@ -611,7 +579,7 @@ test_empty_views(void)
 {
   /* no vertices at all, and vertices without edges: every measure answers */
   g_autoptr(netan_case_t) none = netan_case_new();
-  g_autoptr(netan_case_t) lonely = make_case("a b c");
+  g_autoptr(netan_case_t) lonely = harness_case("a b c");
   const char *const *names = netan_centrality_measures();
   for (int k = 0; k < 2; k++) {
     g_autoptr(netan_view_t) v = undirected(k == 0 ? none : lonely);
@@ -641,7 +609,7 @@ test_registry_names(void)
   for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
     CU_ASSERT(g_strv_contains(names, want[i]));
   /* every table names its measure and says which weights it read */
-  g_autoptr(netan_case_t) c = make_case(TRIANGLES);
+  g_autoptr(netan_case_t) c = harness_case(TRIANGLES);
   g_autoptr(netan_view_t) v = directed(c);
   for (int i = 0; names[i]; i++) {
     g_autoptr(netan_table_t) t = measure(v, names[i], NULL);
@@ -656,7 +624,7 @@ test_registry_names(void)
 static void
 test_bad_options(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TRIANGLES);
+  g_autoptr(netan_case_t) c = harness_case(TRIANGLES);
   g_autoptr(netan_view_t) v = directed(c);
   GError *e = NULL;
   netan_centrality_options_t o = NETAN_CENTRALITY_OPTIONS_INIT;
@@ -693,7 +661,7 @@ test_bad_options(void)
 static void
 test_stale_view(void)
 {
-  g_autoptr(netan_case_t) c = make_case(PATH);
+  g_autoptr(netan_case_t) c = harness_case(PATH);
   g_autoptr(netan_view_t) v = undirected(c);
   netan_case_add_entity(c, "person", "late", NULL, NULL);
   GError *e = NULL;
@@ -729,7 +697,7 @@ test_progress_and_cancel(void)
   GString *spec = g_string_new(NULL);
   for (int i = 0; i < 300; i++)
     g_string_append_printf(spec, "v%d-v%d v%d-v%d ", i, (i + 1) % 300, i, (i + 7) % 300);
-  g_autoptr(netan_case_t) c = make_case(spec->str);
+  g_autoptr(netan_case_t) c = harness_case(spec->str);
   g_string_free(spec, TRUE);
   g_autoptr(netan_view_t) v = undirected(c);
   static const char *const long_ones[] = { "closeness", "harmonic", "effective_size" };

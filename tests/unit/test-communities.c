@@ -14,33 +14,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-/* A case from "a-b:w b-c:w ..." (weights optional). */
-static netan_case_t *
-make_case(const char *spec)
-{
-  netan_case_t *c = netan_case_new();
-  g_auto(GStrv) items = g_strsplit(spec, " ", -1);
-  for (char **it = items; *it; it++) {
-    if (!**it) continue;
-    g_auto(GStrv) wparts = g_strsplit(*it, ":", 2);
-    g_auto(GStrv) ends = g_strsplit(wparts[0], "-", 2);
-    int64_t a = netan_case_add_entity(c, "person", ends[0], NULL, NULL);
-    int64_t b = netan_case_add_entity(c, "person", ends[1], NULL, NULL);
-    double w = wparts[1] ? g_ascii_strtod(wparts[1], NULL) : 1.0;
-    g_assert(netan_case_add_link(c, a, b, "contact", w, NULL, NULL) >= 0);
-  }
-  return c;
-}
-
-static netan_view_t *
-view_of(const netan_case_t *c, gboolean directed)
-{
-  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
-  o.directed = directed;
-  netan_view_t *v = netan_view_build(c, &o, NULL);
-  g_assert(v != NULL);
-  return v;
-}
 
 /* @k cliques of @size vertices ("c<i>_<j>"), clique i joined to clique
  * i+1 (mod k) by one edge between their first members. */
@@ -54,7 +27,7 @@ ring_of_cliques(int k, int size)
         g_string_append_printf(s, "c%d_%d-c%d_%d ", i, a, i, b);
     g_string_append_printf(s, "c%d_0-c%d_0 ", i, (i + 1) % k);
   }
-  netan_case_t *c = make_case(s->str);
+  netan_case_t *c = harness_case(s->str);
   g_string_free(s, TRUE);
   return c;
 }
@@ -179,8 +152,8 @@ check_two_triangles(const netan_view_t *v, const char *method, const netan_commu
 static void
 test_two_triangles(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   for (const char *const *m = netan_communities_methods(); *m; m++)
     check_two_triangles(v, *m, NULL);
   netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
@@ -205,8 +178,8 @@ test_two_triangles_directed(void)
    * each triangle. (With one-way cycles a->b->c->a the arcs inside carry
    * as many directed paths as the bridge and edge betweenness does not
    * separate the triangles.) */
-  g_autoptr(netan_case_t) c = make_case("a-b b-a b-c c-b a-c c-a d-e e-d e-f f-e d-f f-d c-d");
-  g_autoptr(netan_view_t) v = view_of(c, TRUE);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-a b-c c-b a-c c-a d-e e-d e-f f-e d-f f-d c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   for (const char *const *m = netan_communities_methods(); *m; m++) {
     g_autoptr(netan_table_t) t = run(v, *m, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
@@ -229,7 +202,7 @@ static void
 test_ring_of_cliques(void)
 {
   g_autoptr(netan_case_t) c = ring_of_cliques(6, 5);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   CU_ASSERT_EQUAL(netan_view_n_edges(v), 66);
   netan_communities_options_t cpm = NETAN_COMMUNITIES_OPTIONS_INIT;
   cpm.objective = "cpm";
@@ -274,7 +247,7 @@ test_determinism(void)
 {
   g_autoptr(netan_case_t) c = random_case(150, 450, 7);
   for (int directed = 0; directed < 2; directed++) {
-    g_autoptr(netan_view_t) v = view_of(c, directed);
+    g_autoptr(netan_view_t) v = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
     for (const char *const *m = netan_communities_methods(); *m; m++) {
       netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
       o.seed = 1234;
@@ -290,7 +263,7 @@ test_determinism(void)
     }
   }
   /* the randomised methods do depend on the seed */
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   const char *randomised[] = { "louvain", "leiden", "label_propagation", NULL };
   for (int i = 0; randomised[i]; i++) {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -308,7 +281,7 @@ test_determinism(void)
   }
   /* the old entry point and the generic one agree, metadata included */
   for (int directed = 0; directed < 2; directed++) {
-    g_autoptr(netan_view_t) dv = view_of(c, directed);
+    g_autoptr(netan_view_t) dv = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
     netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
     lo.seed = 5;
     lo.resolution = 0.8;
@@ -480,7 +453,7 @@ test_same_as_igraph_random(void)
 {
   g_autoptr(netan_case_t) c = random_case(60, 150, 3);
   for (int directed = 0; directed < 2; directed++) {
-    g_autoptr(netan_view_t) v = view_of(c, directed);
+    g_autoptr(netan_view_t) v = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
     check_against_igraph(v, TRUE);
     check_against_igraph(v, FALSE);
   }
@@ -493,7 +466,7 @@ test_same_as_igraph_siren(void)
   g_autofree char *path = harness_data("siren.csv");
   g_autoptr(netan_ingest_report_t) rep = netan_ingest_edgelist(c, path, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(rep);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   check_against_igraph(v, TRUE);
 }
 
@@ -513,7 +486,7 @@ test_edge_betweenness_limit(void)
       netan_case_add_link(c, prev, id, "contact", 1, NULL, NULL);
     prev = id;
   }
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   CU_ASSERT_PTR_NULL(netan_communities(v, "edge_betweenness", NULL, &e));
   CU_ASSERT_PTR_NOT_NULL_FATAL(e);
@@ -525,8 +498,8 @@ test_edge_betweenness_limit(void)
   CU_ASSERT_PTR_NOT_NULL(lv);
 
   /* the edge limit, and lifting it */
-  g_autoptr(netan_case_t) t = make_case("a-b b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) tv = view_of(t, FALSE);
+  g_autoptr(netan_case_t) t = harness_case("a-b b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) tv = harness_view(t, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
   o.max_edges = 6;
   CU_ASSERT_PTR_NULL(netan_communities(tv, "edge_betweenness", &o, &e));
@@ -564,7 +537,7 @@ static void
 test_progress_and_cancel(void)
 {
   g_autoptr(netan_case_t) c = ring_of_cliques(8, 6);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_communities_options_t o = NETAN_COMMUNITIES_OPTIONS_INIT;
   progress_log_t log = { 0, 0, TRUE, 2.0 };
   o.progress = log_progress;
@@ -603,8 +576,8 @@ test_progress_and_cancel(void)
 static void
 test_errors(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   CU_ASSERT_PTR_NULL(netan_communities(v, "spinglass", NULL, &e));
   CU_ASSERT_PTR_NOT_NULL_FATAL(e);
@@ -668,13 +641,13 @@ static void
 test_no_edges(void)
 {
   g_autoptr(netan_case_t) empty = netan_case_new();
-  g_autoptr(netan_view_t) ev = view_of(empty, FALSE);
+  g_autoptr(netan_view_t) ev = harness_view(empty, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_case_t) c = netan_case_new();
   for (const char *k = "cab"; *k; k++) {
     char key[2] = { *k, 0 };
     netan_case_add_entity(c, "person", key, NULL, NULL);
   }
-  g_autoptr(netan_view_t) v = view_of(c, TRUE);
+  g_autoptr(netan_view_t) v = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   for (const char *const *m = netan_communities_methods(); *m; m++) {
     g_autoptr(netan_table_t) t0 = run(ev, *m, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(t0);
@@ -695,9 +668,9 @@ test_no_edges(void)
 static void
 test_dendrogram_cut(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c a-c d-e e-f d-f c-d g-h h-i g-i");
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c a-c d-e e-f d-f c-d g-h h-i g-i");
   netan_case_add_entity(c, "person", "alone", NULL, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   for (int i = 0; i < 2; i++) {
     const char *m = i ? "edge_betweenness" : "walktrap";
     g_autoptr(netan_table_t) t = run(v, m, NULL);
@@ -733,8 +706,8 @@ static void
 test_summary(void)
 {
   /* two triangles (a-b heavier) and the bridge c-d */
-  g_autoptr(netan_case_t) c = make_case("a-b:2 b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_case_t) c = harness_case("a-b:2 b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) p = run(v, "louvain", NULL);
   GError *e = NULL;
   g_autoptr(netan_table_t) s = netan_communities_summary(v, p, &e);
@@ -790,8 +763,8 @@ test_summary(void)
   CU_ASSERT_PTR_NULL(netan_table_get_meta(h, "method"));
 
   /* directed: density counts arcs out of s(s-1) */
-  g_autoptr(netan_case_t) dc = make_case("a-b b-a b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) dv = view_of(dc, TRUE);
+  g_autoptr(netan_case_t) dc = harness_case("a-b b-a b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) dv = harness_view(dc, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t dents[6], dcoms[6] = { 0, 0, 0, 1, 1, 1 };
   for (int i = 0; i < 6; i++)
     dents[i] = netan_case_find_entity(dc, "person", keys[i]);
@@ -805,8 +778,8 @@ test_summary(void)
 static void
 test_summary_errors(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c a-c d-e e-f d-f c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c a-c d-e e-f d-f c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   int64_t a = netan_case_find_entity(c, "person", "a"), b = netan_case_find_entity(c, "person", "b");
   int64_t ents[6], coms[6] = { 0, 0, 0, 1, 1, 1 };
@@ -835,8 +808,8 @@ test_summary_errors(void)
   CU_ASSERT_PTR_NULL(netan_communities_summary(v, deg, &e));
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_INVALID_ARGUMENT);
   /* a partition of another view */
-  g_autoptr(netan_case_t) other = make_case("a-b b-c");
-  g_autoptr(netan_view_t) ov = view_of(other, FALSE);
+  g_autoptr(netan_case_t) other = harness_case("a-b b-c");
+  g_autoptr(netan_view_t) ov = harness_view(other, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) op = run(ov, "louvain", NULL);
   CU_ASSERT_PTR_NULL(netan_communities_summary(v, op, &e));
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_INVALID_ARGUMENT);

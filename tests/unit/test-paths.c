@@ -10,25 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-/* A case from "a-b:w b-c:w ..." (weights optional; "a>b" = same link, to be
- * read as directed), every entity a person. */
-static netan_case_t *
-make_case(const char *spec)
-{
-  netan_case_t *c = netan_case_new();
-  g_auto(GStrv) items = g_strsplit(spec, " ", -1);
-  for (char **it = items; *it; it++) {
-    if (!**it) continue;
-    g_auto(GStrv) wparts = g_strsplit(*it, ":", 2);
-    g_auto(GStrv) ends = g_strsplit_set(wparts[0], "->", 2);
-    int64_t a = netan_case_add_entity(c, "person", ends[0], NULL, NULL);
-    int64_t b = netan_case_add_entity(c, "person", ends[1], NULL, NULL);
-    double w = wparts[1] ? g_ascii_strtod(wparts[1], NULL) : 1.0;
-    g_assert(netan_case_add_link(c, a, b, "contact", w, NULL, NULL) >= 0);
-  }
-  return c;
-}
-
 static int64_t
 id_of(const netan_case_t *c, const char *key)
 {
@@ -37,16 +18,6 @@ id_of(const netan_case_t *c, const char *key)
   return id;
 }
 
-static netan_view_t *
-view_of(const netan_case_t *c, gboolean directed, netan_length_t length)
-{
-  netan_view_options_t o = NETAN_VIEW_OPTIONS_INIT;
-  o.directed = directed;
-  o.length = length;
-  netan_view_t *v = netan_view_build(c, &o, NULL);
-  g_assert(v != NULL);
-  return v;
-}
 
 static int
 col(const netan_table_t *t, const char *name)
@@ -110,8 +81,8 @@ hops_of(const netan_table_t *t, const char *key)
 static void
 test_path_graph(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c c-d d-e");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c c-d d-e");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   g_autoptr(netan_table_t) t = netan_paths_shortest(v, id_of(c, "a"), id_of(c, "e"), NULL, &e);
   CU_ASSERT_PTR_NULL(e);
@@ -155,8 +126,8 @@ test_path_graph(void)
 static void
 test_two_triangles_paths(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t = netan_paths_shortest(v, id_of(c, "a"), id_of(c, "f"), NULL, NULL);
   ASSERT_PATH(t, 1, "a>c>d>f");
   g_autoptr(netan_table_t) all = netan_paths_all_shortest(v, id_of(c, "b"), id_of(c, "e"), NULL, NULL);
@@ -182,8 +153,8 @@ test_two_triangles_paths(void)
   CU_ASSERT_EQUAL(netan_table_n_rows(k), 3 + 4 + 4 + 5);
 
   /* two equally short ways from a to e when b-e is added: all of them */
-  g_autoptr(netan_case_t) c2 = make_case(TWO_TRIANGLES " b-e");
-  g_autoptr(netan_view_t) v2 = view_of(c2, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_case_t) c2 = harness_case(TWO_TRIANGLES " b-e");
+  g_autoptr(netan_view_t) v2 = harness_view(c2, FALSE, NETAN_LENGTH_UNWEIGHTED);
   g_autoptr(netan_table_t) all2 = netan_paths_all_shortest(v2, id_of(c2, "a"), id_of(c2, "e"), NULL, NULL);
   CU_ASSERT_STRING_EQUAL(meta(all2, "n_paths"), "1");
   ASSERT_PATH(all2, 1, "a>b>e");
@@ -208,8 +179,8 @@ test_weighted_triangle(void)
   /* x-y is one weak contact; x-z and z-y are strong (4 each): with
    * length = 1/strength the way through z (0.25 + 0.25) beats the direct
    * edge (1); counting hops, the direct edge wins */
-  g_autoptr(netan_case_t) c = make_case("x-y:1 x-z:4 z-y:4");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("x-y:1 x-z:4 z-y:4");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t = netan_paths_shortest(v, id_of(c, "x"), id_of(c, "y"), NULL, NULL);
   ASSERT_PATH(t, 1, "x>z>y");
   CU_ASSERT_DOUBLE_EQUAL(path_length(t, 1), 0.5, 1e-12);
@@ -217,7 +188,7 @@ test_weighted_triangle(void)
   CU_ASSERT_DOUBLE_EQUAL(netan_table_get_double(t, 0, col(t, "length")), 0.25, 0);
   CU_ASSERT_PTR_NOT_NULL(strstr(meta(t, "weights"), "1/strength"));
 
-  g_autoptr(netan_view_t) vu = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) vu = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   g_autoptr(netan_table_t) tu = netan_paths_shortest(vu, id_of(c, "x"), id_of(c, "y"), NULL, NULL);
   ASSERT_PATH(tu, 1, "x>y");
   CU_ASSERT_DOUBLE_EQUAL(path_length(tu, 1), 1.0, 0);
@@ -239,8 +210,8 @@ test_weighted_triangle(void)
   ASSERT_PATH(k, 2, "x>y");
   /* repeated links add up: a second x-y link of 4 makes x-y strength 5,
    * length 0.2 < 0.5 */
-  g_autoptr(netan_case_t) c2 = make_case("x-y:1 x-z:4 z-y:4 y-x:4");
-  g_autoptr(netan_view_t) v2 = view_of(c2, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c2 = harness_case("x-y:1 x-z:4 z-y:4 y-x:4");
+  g_autoptr(netan_view_t) v2 = harness_view(c2, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t2 = netan_paths_shortest(v2, id_of(c2, "x"), id_of(c2, "y"), NULL, NULL);
   ASSERT_PATH(t2, 1, "x>y");
   CU_ASSERT_DOUBLE_EQUAL(netan_table_get_double(t2, 0, col(t2, "strength")), 5.0, 0);
@@ -253,9 +224,9 @@ test_equal_lengths_with_rounding(void)
   /* ten steps of strength 10 (length 0.1 each, summing to 0.999...9 in
    * doubles) and one direct step of strength 1: equally short, as in
    * arithmetic; both are listed */
-  g_autoptr(netan_case_t) c = make_case("n0-n1:10 n1-n2:10 n2-n3:10 n3-n4:10 n4-n5:10 "
+  g_autoptr(netan_case_t) c = harness_case("n0-n1:10 n1-n2:10 n2-n3:10 n3-n4:10 n4-n5:10 "
                                         "n5-n6:10 n6-n7:10 n7-n8:10 n8-n9:10 n9-n10:10 n0-n10:1");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t = netan_paths_all_shortest(v, id_of(c, "n0"), id_of(c, "n10"), NULL, NULL);
   CU_ASSERT_STRING_EQUAL(meta(t, "n_paths"), "2");
   CU_ASSERT_EQUAL(netan_table_n_rows(t), 11);
@@ -264,8 +235,8 @@ test_equal_lengths_with_rounding(void)
 static void
 test_unreachable(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b c-d");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a-b c-d");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   GError *e = NULL;
   netan_path_options_t o = NETAN_PATH_OPTIONS_INIT;
   for (int k = 1; k <= 2; k++) {
@@ -284,7 +255,7 @@ test_unreachable(void)
   CU_ASSERT_STRING_EQUAL(meta(all, "reachable"), "false");
   /* isolated entities are in the view too */
   int64_t lone = netan_case_add_entity(c, "person", "lone", NULL, NULL);
-  g_autoptr(netan_view_t) v2 = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v2 = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t2 = netan_paths_shortest(v2, lone, id_of(c, "a"), NULL, &e);
   CU_ASSERT_PTR_NULL(e);
   CU_ASSERT_STRING_EQUAL(meta(t2, "reachable"), "false");
@@ -294,8 +265,8 @@ static void
 test_directed(void)
 {
   /* a -> b -> c -> d: no way back with the arrows */
-  g_autoptr(netan_case_t) c = make_case("a>b:1 b>c:1 c>d:1");
-  g_autoptr(netan_view_t) v = view_of(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a>b:1 b>c:1 c>d:1");
+  g_autoptr(netan_view_t) v = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) fwd = netan_paths_shortest(v, id_of(c, "a"), id_of(c, "d"), NULL, NULL);
   ASSERT_PATH(fwd, 1, "a>b>c>d");
   CU_ASSERT_STRING_EQUAL(meta(fwd, "directed"), "true");
@@ -312,15 +283,15 @@ test_directed(void)
   ASSERT_PATH(any, 1, "d>c>b>a");
   CU_ASSERT_STRING_EQUAL(meta(any, "directed"), "false");
   /* undirected views ignore the direction option */
-  g_autoptr(netan_view_t) u = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) u = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   o.direction = NETAN_PATH_WITH_ARROWS;
   g_autoptr(netan_table_t) ut = netan_paths_shortest(u, id_of(c, "d"), id_of(c, "a"), &o, NULL);
   ASSERT_PATH(ut, 1, "d>c>b>a");
 
   /* any direction: a->b and b->a are one edge, strengths added, records of
    * both directions in case order */
-  g_autoptr(netan_case_t) c2 = make_case("a>b:1 b>a:2 b>c:1");
-  g_autoptr(netan_view_t) v2 = view_of(c2, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c2 = harness_case("a>b:1 b>a:2 b>c:1");
+  g_autoptr(netan_view_t) v2 = harness_view(c2, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   o.direction = NETAN_PATH_ANY_DIRECTION;
   g_autoptr(netan_table_t) t2 = netan_paths_shortest(v2, id_of(c2, "c"), id_of(c2, "a"), &o, NULL);
   ASSERT_PATH(t2, 1, "c>b>a");
@@ -348,7 +319,7 @@ test_evidence(void)
     netan_event_t ev = { a, b, "call", 1709288520 + 60 * i, 30, NAN, NULL, { src, 1043 + i } };
     CU_ASSERT_EQUAL(netan_case_add_event(c, &ev, NULL), i);
   }
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) t = netan_paths_shortest(v, p, b, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(t);
   CU_ASSERT_EQUAL(netan_table_n_rows(t), 2);
@@ -392,7 +363,7 @@ test_constraints(void)
   netan_case_add_link(c, d, b, "associate", 1, NULL, NULL);
   netan_case_add_attribute(c, cc, "country", "RS", NULL, NULL);
   netan_case_add_attribute(c, d, "country", "XK", NULL, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
 
   g_autoptr(netan_table_t) free_ = netan_paths_shortest(v, a, b, NULL, NULL);
   ASSERT_PATH(free_, 1, "a>p>b");
@@ -417,7 +388,7 @@ test_constraints(void)
   const char *assoc[] = { "associate", NULL };
   o = (netan_path_options_t)NETAN_PATH_OPTIONS_INIT;
   o.link_types = assoc;
-  g_autoptr(netan_view_t) vw = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) vw = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) tl = netan_paths_shortest(vw, a, b, &o, NULL);
   ASSERT_PATH(tl, 1, "a>c>d>b");
   CU_ASSERT_DOUBLE_EQUAL(netan_table_get_double(tl, 1, col(tl, "strength")), 1.0, 0);
@@ -443,8 +414,8 @@ test_constraints(void)
 static void
 test_exclude(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES " b-e");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES " b-e");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_UNWEIGHTED);
   int64_t a = id_of(c, "a"), f = id_of(c, "f");
   int64_t no_c[] = { id_of(c, "c") };
   netan_path_options_t o = NETAN_PATH_OPTIONS_INIT;
@@ -490,8 +461,8 @@ member_int(const netan_table_t *t, const char *key, const char *name)
 static void
 test_connect_two_triangles(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds[] = { id_of(c, "a"), id_of(c, "b"), id_of(c, "f") };
   netan_table_t *ents = NULL;
   GError *e = NULL;
@@ -529,8 +500,8 @@ test_connect_prefers_shared_intermediary(void)
    * 3 (through x or through y); y is also on the shortest path of seeds 2
    * and 3, so the network goes through y, never x; 3 and 4 are joined by
    * their direct link. Entered x first so that order cannot decide. */
-  g_autoptr(netan_case_t) c = make_case("1-x x-3 1-y y-3 2-y 3-4");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("1-x x-3 1-y y-3 2-y 3-4");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds[] = { id_of(c, "1"), id_of(c, "2"), id_of(c, "3"), id_of(c, "4") };
   netan_table_t *ents = NULL;
   g_autoptr(netan_table_t) t = netan_paths_connect(v, seeds, 4, NULL, &ents, NULL);
@@ -560,8 +531,8 @@ test_connect_prefers_shared_intermediary(void)
   netan_table_free(ents);
 
   /* the same with y entered first: still through y */
-  g_autoptr(netan_case_t) c2 = make_case("1-y y-3 1-x x-3 2-y 3-4");
-  g_autoptr(netan_view_t) v2 = view_of(c2, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c2 = harness_case("1-y y-3 1-x x-3 2-y 3-4");
+  g_autoptr(netan_view_t) v2 = harness_view(c2, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds2[] = { id_of(c2, "1"), id_of(c2, "2"), id_of(c2, "3"), id_of(c2, "4") };
   g_autoptr(netan_table_t) t2 = netan_paths_connect(v2, seeds2, 4, NULL, &ents, NULL);
   CU_ASSERT_EQUAL(member_int(ents, "x", "network"), -1);
@@ -572,9 +543,9 @@ test_connect_prefers_shared_intermediary(void)
 static void
 test_connect_disconnected(void)
 {
-  g_autoptr(netan_case_t) c = make_case("a-b b-c d-e");
+  g_autoptr(netan_case_t) c = harness_case("a-b b-c d-e");
   int64_t lone = netan_case_add_entity(c, "person", "lone", NULL, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds[] = { id_of(c, "e"), id_of(c, "a"), lone, id_of(c, "c"), id_of(c, "d") };
   netan_table_t *ents = NULL;
   g_autoptr(netan_table_t) t = netan_paths_connect(v, seeds, 5, NULL, &ents, NULL);
@@ -610,8 +581,8 @@ test_connect_directed(void)
 {
   /* a -> m -> b only: with the arrows, a reaches b; b does not reach a,
    * but one way is enough to join them */
-  g_autoptr(netan_case_t) c = make_case("a>m b>n n>c m>b");
-  g_autoptr(netan_view_t) v = view_of(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case("a>m b>n n>c m>b");
+  g_autoptr(netan_view_t) v = harness_view(c, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds[] = { id_of(c, "c"), id_of(c, "a") };
   g_autoptr(netan_table_t) t = netan_paths_connect(v, seeds, 2, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(t);
@@ -632,8 +603,8 @@ count_progress(double fraction, void *payload)
 static void
 test_connect_progress_and_cancel(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t seeds[] = { id_of(c, "a"), id_of(c, "e"), id_of(c, "f") };
   double seen[3] = { 0, 0, 0 };
   netan_path_options_t o = NETAN_PATH_OPTIONS_INIT;
@@ -658,8 +629,8 @@ test_connect_progress_and_cancel(void)
 static void
 test_ego(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) e0 = netan_paths_ego(v, id_of(c, "c"), 0, NULL, NULL);
   CU_ASSERT_EQUAL(netan_table_n_rows(e0), 1);
   CU_ASSERT_EQUAL(hops_of(e0, "c"), 0);
@@ -684,8 +655,8 @@ test_ego(void)
   CU_ASSERT_STRING_EQUAL(meta(e9, "center"), "0");
 
   /* directed: out-neighbours by default, in with against, both with any */
-  g_autoptr(netan_case_t) cd = make_case("a>b c>a b>d");
-  g_autoptr(netan_view_t) vd = view_of(cd, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) cd = harness_case("a>b c>a b>d");
+  g_autoptr(netan_view_t) vd = harness_view(cd, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   netan_path_options_t o = NETAN_PATH_OPTIONS_INIT;
   g_autoptr(netan_table_t) out = netan_paths_ego(vd, id_of(cd, "a"), 2, &o, NULL);
   CU_ASSERT_EQUAL(netan_table_n_rows(out), 3);
@@ -700,10 +671,10 @@ test_ego(void)
 
   /* types: through persons only */
   const char *persons[] = { "person", NULL };
-  g_autoptr(netan_case_t) ct = make_case("a-b");
+  g_autoptr(netan_case_t) ct = harness_case("a-b");
   int64_t p = netan_case_add_entity(ct, "phone", "p", NULL, NULL);
   netan_case_add_link(ct, id_of(ct, "b"), p, "uses", 1, NULL, NULL);
-  g_autoptr(netan_view_t) vt = view_of(ct, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) vt = harness_view(ct, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   o = (netan_path_options_t)NETAN_PATH_OPTIONS_INIT;
   o.entity_types = persons;
   g_autoptr(netan_table_t) et = netan_paths_ego(vt, id_of(ct, "a"), 3, &o, NULL);
@@ -714,8 +685,8 @@ test_ego(void)
 static void
 test_common_contacts(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES " a-c:2");
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES " a-c:2");
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t ab[] = { id_of(c, "a"), id_of(c, "b") };
   GError *e = NULL;
   g_autoptr(netan_table_t) t = netan_paths_common_contacts(v, ab, 2, NULL, &e);
@@ -753,8 +724,8 @@ test_common_contacts(void)
   CU_ASSERT_STRING_EQUAL(meta(taf, "n_contacts"), "0");
 
   /* directed: whom a and b both call, who calls both */
-  g_autoptr(netan_case_t) cd = make_case("a>x b>x y>a y>b a>z z>b");
-  g_autoptr(netan_view_t) vd = view_of(cd, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_case_t) cd = harness_case("a>x b>x y>a y>b a>z z>b");
+  g_autoptr(netan_view_t) vd = harness_view(cd, TRUE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t pair[] = { id_of(cd, "a"), id_of(cd, "b") };
   netan_path_options_t o = NETAN_PATH_OPTIONS_INIT;
   g_autoptr(netan_table_t) w = netan_paths_common_contacts(vd, pair, 2, &o, NULL);
@@ -774,12 +745,12 @@ test_common_contacts(void)
 static void
 test_errors(void)
 {
-  g_autoptr(netan_case_t) c = make_case(TWO_TRIANGLES);
+  g_autoptr(netan_case_t) c = harness_case(TWO_TRIANGLES);
   int64_t p = netan_case_add_entity(c, "phone", "p", NULL, NULL);
   netan_view_options_t vo = NETAN_VIEW_OPTIONS_INIT;
   vo.entity_type = "phone";
   g_autoptr(netan_view_t) phones = netan_view_build(c, &vo, NULL);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t a = id_of(c, "a"), f = id_of(c, "f");
   GError *e = NULL;
 
@@ -852,10 +823,10 @@ test_errors(void)
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_NOT_FOUND);
 
   /* a merged entity stands for the one it was merged into: named twice */
-  g_autoptr(netan_case_t) cm = make_case("a-b b-c");
+  g_autoptr(netan_case_t) cm = harness_case("a-b b-c");
   int64_t a2 = netan_case_add_entity(cm, "person", "a2", NULL, NULL);
   g_assert(netan_case_merge(cm, id_of(cm, "a"), a2, "analyst:test", 1.0, NULL) >= 0);
-  g_autoptr(netan_view_t) vm = view_of(cm, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) vm = harness_view(cm, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   g_autoptr(netan_table_t) tm = netan_paths_shortest(vm, a2, id_of(cm, "c"), NULL, &e);
   CU_ASSERT_PTR_NULL(e);
   ASSERT_PATH(tm, 1, "a>b>c");
@@ -883,7 +854,7 @@ test_siren(void)
   netan_edgelist_options_t eo = NETAN_EDGELIST_OPTIONS_INIT;
   g_autoptr(netan_ingest_report_t) r = netan_ingest_edgelist(c, path, &eo, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-  g_autoptr(netan_view_t) v = view_of(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t from = netan_case_find_entity(c, "person", "1");
   int64_t to = netan_case_find_entity(c, "person", "44");
   CU_ASSERT_FATAL(from >= 0 && to >= 0);
