@@ -1309,43 +1309,36 @@ mod_jaro_winkler(PyObject *self, PyObject *args)
   return PyFloat_FromDouble(netan_jaro_winkler(a, b));
 }
 
+/* A Python list of the strings of a NULL-terminated array. */
 static PyObject *
-mod_centrality_measures(PyObject *self, PyObject *noargs)
+str_list(const char *const *items)
 {
   PyObject *list = PyList_New(0);
-  for (const char *const *k = netan_centrality_measures(); list && *k; k++) {
+  for (const char *const *k = items; list && *k; k++) {
     PyObject *s = PyUnicode_FromString(*k);
     if (s == NULL || PyList_Append(list, s) < 0)
       Py_CLEAR(list);
     Py_XDECREF(s);
   }
   return list;
+}
+
+static PyObject *
+mod_centrality_measures(PyObject *self, PyObject *noargs)
+{
+  return str_list(netan_centrality_measures());
 }
 
 static PyObject *
 mod_communities_methods(PyObject *self, PyObject *noargs)
 {
-  PyObject *list = PyList_New(0);
-  for (const char *const *k = netan_communities_methods(); list && *k; k++) {
-    PyObject *s = PyUnicode_FromString(*k);
-    if (s == NULL || PyList_Append(list, s) < 0)
-      Py_CLEAR(list);
-    Py_XDECREF(s);
-  }
-  return list;
+  return str_list(netan_communities_methods());
 }
 
 static PyObject *
 mod_ingest_kinds(PyObject *self, PyObject *noargs)
 {
-  PyObject *list = PyList_New(0);
-  for (const char *const *k = netan_ingest_kinds(); list && *k; k++) {
-    PyObject *s = PyUnicode_FromString(*k);
-    if (s == NULL || PyList_Append(list, s) < 0)
-      Py_CLEAR(list);
-    Py_XDECREF(s);
-  }
-  return list;
+  return str_list(netan_ingest_kinds());
 }
 
 static PyMethodDef module_methods[] = {
