@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  *
  * igraph is not thread-safe in Debian's build: libnetan serialises all of
  * its igraph calls behind one lock, so analyses may be called from several
- * threads but run one at a time.
+ * threads but run one at a time. Betweenness is netan's own code: only its
+ * copy of the graph takes the igraph lock; its searches run in parallel.
  */
 
 typedef enum {
@@ -74,8 +75,12 @@ NETAN_API void netan_betweenness_options_init(netan_betweenness_options_t *opts)
  *
  * Weights are read as LENGTHS, taken from the view: 1/strength by default
  * (strong ties are short), or unweighted. Direction follows the view.
+ * Runs on one thread per processor (parallel Brandes over the sources, a
+ * copy of the graph) and gives igraph's values to rounding. For threads,
+ * a cutoff or a sampled estimate see netan_centrality(v, "betweenness", ...).
  * Time: O(|V||E| + |V|^2 log |V|) weighted, O(|V||E|) unweighted.
- * Errors: NETAN_ERROR_STALE, NETAN_ERROR_CANCELLED, NETAN_ERROR_BACKEND.
+ * Errors: NETAN_ERROR_STALE, NETAN_ERROR_CANCELLED, NETAN_ERROR_INVALID_ARGUMENT
+ * (non-positive or NaN lengths), NETAN_ERROR_FAILED (no memory, no thread).
  */
 NETAN_API netan_table_t *netan_centrality_betweenness(const netan_view_t *v,
                                                       const netan_betweenness_options_t *opts,
