@@ -766,6 +766,40 @@ View_pagerank(ViewObject *self, PyObject *args, PyObject *kwds)
   return t ? table_to_python(t) : raise_gerror(e);
 }
 
+/* Runs measure @measure (NULL: edge betweenness) with the GIL released;
+ * @cutoff and @progress are the Python arguments (None or a value). An
+ * exception raised by the progress callable wins over the cancel it causes. */
+static PyObject *
+centrality_call(ViewObject *self, const char *measure, netan_centrality_options_t *o, PyObject *cutoff,
+                PyObject *progress)
+{
+  if (cutoff != Py_None) {
+    o->cutoff = PyFloat_AsDouble(cutoff);
+    if (o->cutoff == -1.0 && PyErr_Occurred())
+      return NULL;
+  }
+  if (progress != Py_None && !PyCallable_Check(progress)) {
+    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
+    return NULL;
+  }
+  py_progress_t p = { progress, 0 };
+  if (progress != Py_None) {
+    o->progress = call_python_progress;
+    o->payload = &p;
+  }
+  GError *e = NULL;
+  netan_table_t *t;
+  Py_BEGIN_ALLOW_THREADS
+  t = measure ? netan_centrality(self->view, measure, o, &e) : netan_centrality_edge_betweenness(self->view, o, &e);
+  Py_END_ALLOW_THREADS
+  if (p.failed) {
+    if (t) netan_table_free(t);
+    if (e) g_error_free(e);
+    return NULL;
+  }
+  return t ? table_to_python(t) : raise_gerror(e);
+}
+
 static PyObject *
 View_centrality(ViewObject *self, PyObject *args, PyObject *kwds)
 {
@@ -787,35 +821,11 @@ View_centrality(ViewObject *self, PyObject *args, PyObject *kwds)
   else
     return raise_gerror(g_error_new(NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
                                     "mode must be 'all', 'in' or 'out', not '%s'", mode));
-  if (cutoff != Py_None) {
-    o.cutoff = PyFloat_AsDouble(cutoff);
-    if (o.cutoff == -1.0 && PyErr_Occurred())
-      return NULL;
-  }
-  if (progress != Py_None && !PyCallable_Check(progress)) {
-    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
-    return NULL;
-  }
   o.normalized = normalized;
   o.weighted = weighted;
   o.samples = samples;
   o.seed = seed;
-  py_progress_t p = { progress, 0 };
-  if (progress != Py_None) {
-    o.progress = call_python_progress;
-    o.payload = &p;
-  }
-  GError *e = NULL;
-  netan_table_t *t;
-  Py_BEGIN_ALLOW_THREADS
-  t = netan_centrality(self->view, measure, &o, &e);
-  Py_END_ALLOW_THREADS
-  if (p.failed) {
-    if (t) netan_table_free(t);
-    if (e) g_error_free(e);
-    return NULL;
-  }
-  return t ? table_to_python(t) : raise_gerror(e);
+  return centrality_call(self, measure, &o, cutoff, progress);
 }
 
 static PyObject *
@@ -829,33 +839,9 @@ View_edge_betweenness(ViewObject *self, PyObject *args, PyObject *kwds)
                                    &weighted, &progress) ||
       !view_ready(self))
     return NULL;
-  if (cutoff != Py_None) {
-    o.cutoff = PyFloat_AsDouble(cutoff);
-    if (o.cutoff == -1.0 && PyErr_Occurred())
-      return NULL;
-  }
-  if (progress != Py_None && !PyCallable_Check(progress)) {
-    PyErr_SetString(PyExc_TypeError, "progress must be callable: progress(fraction) -> stop?");
-    return NULL;
-  }
   o.normalized = normalized;
   o.weighted = weighted;
-  py_progress_t p = { progress, 0 };
-  if (progress != Py_None) {
-    o.progress = call_python_progress;
-    o.payload = &p;
-  }
-  GError *e = NULL;
-  netan_table_t *t;
-  Py_BEGIN_ALLOW_THREADS
-  t = netan_centrality_edge_betweenness(self->view, &o, &e);
-  Py_END_ALLOW_THREADS
-  if (p.failed) {
-    if (t) netan_table_free(t);
-    if (e) g_error_free(e);
-    return NULL;
-  }
-  return t ? table_to_python(t) : raise_gerror(e);
+  return centrality_call(self, NULL, &o, cutoff, progress);
 }
 
 static PyObject *
