@@ -407,7 +407,7 @@ int main(int argc, char **argv) {
     netan_chart_options_t co = NETAN_CHART_OPTIONS_INIT;
     co.title = "netan bench";
     co.size_by = btw;
-    co.color_by = comm;
+    co.communities = comm;
     bench_step_start(&st);
     char *dot = netan_chart_dot(v, &co, &error);
     bench_step_end(&st);

@@ -184,7 +184,7 @@ run(const char *path, const analyze_args_t *a)
   co.title = a->title;
   co.layout = a->layout;
   co.size_by = btw;
-  co.color_by = com;
+  co.communities = com;
   for (char **chart = a->charts; chart && *chart; chart++) {
     if (!netan_chart_render(view, &co, *chart, NULL, &e))
       goto fail;

@@ -28,6 +28,7 @@ int netan_cmd_path(int argc, char **argv);
 int netan_cmd_ego(int argc, char **argv);
 int netan_cmd_connect(int argc, char **argv);
 int netan_cmd_common(int argc, char **argv);
+int netan_cmd_chart(int argc, char **argv);
 
 /* Opens the case file @path; with @create, a missing file gives a new case. */
 netan_case_t *netan_cli_open_case(const char *path, gboolean create, GError **error);

@@ -18,11 +18,15 @@
  * chart as DOT text and pipes it here; this program links only Graphviz and
  * shares no code with libnetan.
  *
- * Usage: netan-render -T FORMAT [-K LAYOUT] < graph.dot > output
+ * Usage: netan-render -T FORMAT [-K LAYOUT] [-I IMAGEPATH] < graph.dot > output
+ * Page attributes of the graph (page_top, page_right, page_bottom,
+ * page_size, page_margin; see cli/render-page.h) place a page around the
+ * network; SVG output gets the icons of IMAGEPATH embedded.
  * Exit status: 0 rendered; 2 bad usage, unknown format or layout;
  * 3 the DOT could not be read or Graphviz failed (its messages on stderr).
  */
 #include "cli/pdf-stable.h"
+#include "cli/render-page.h"
 #include <gvc.h>
 #include <graphviz_version.h>
 #include <stdio.h>
@@ -117,7 +121,7 @@ read_all(FILE *in, size_t *len)
 int
 main(int argc, char **argv)
 {
-  const char *format = NULL, *layout = NULL;
+  const char *format = NULL, *layout = NULL, *imagepath = NULL;
   if (argc == 2 && strcmp(argv[1], "--version") == 0) {
     printf("netan-render (Graphviz %s)\n", PACKAGE_VERSION);
     return 0;
@@ -130,10 +134,11 @@ main(int argc, char **argv)
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-T") == 0 && i + 1 < argc) format = argv[++i];
     else if (strcmp(argv[i], "-K") == 0 && i + 1 < argc) layout = argv[++i];
+    else if (strcmp(argv[i], "-I") == 0 && i + 1 < argc) imagepath = argv[++i];
     else usage = 1;
   }
   if (usage) {
-    fprintf(stderr, "usage: netan-render -T FORMAT [-K LAYOUT] < in.dot > out\n");
+    fprintf(stderr, "usage: netan-render -T FORMAT [-K LAYOUT] [-I IMAGEPATH] < in.dot > out\n");
     free(text);
     return 2;
   }
@@ -169,8 +174,12 @@ main(int argc, char **argv)
   int status = 0;
   char *out = NULL;
   unsigned int out_len = 0;
-  if (gvLayout(gvc, g, layout) != 0) {
-    fprintf(stderr, "netan-render: Graphviz could not lay out the graph with '%s'\n", layout);
+  /* raster output of a page is for reading on screen or printing:
+   * Graphviz's 96 dpi would blur a page of small labels */
+  if (strcmp(format, "png") == 0 && agget(g, (char *)"page_size") && *agget(g, (char *)"page_size") &&
+      !(agget(g, (char *)"dpi") && *agget(g, (char *)"dpi")))
+    agattr(g, AGRAPH, (char *)"dpi", (char *)"200");
+  if (netan_page_layout(gvc, g, layout, imagepath) != 0) {
     status = 3;
   } else {
     if (gvRenderData(gvc, g, format, &out, &out_len) != 0) {
@@ -184,6 +193,11 @@ main(int argc, char **argv)
     if (status == 0 && strcmp(format, "pdf") == 0 && netan_pdf_stabilise(out, out_len, &stable, &stable_len)) {
       gvFreeRenderData(out);
       out = stable;  /* freed with free() below */
+      out_len = (unsigned int)stable_len;
+    } else if (status == 0 && strcmp(format, "svg") == 0 &&
+               (stable = netan_svg_embed_icons(out, out_len, imagepath, &stable_len)) != NULL) {
+      gvFreeRenderData(out);
+      out = stable;
       out_len = (unsigned int)stable_len;
     }
     if (status == 0 && (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0)) {

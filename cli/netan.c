@@ -17,6 +17,7 @@ static const netan_command_t commands[] = {
   { "ego", "every entity within k steps of one", netan_cmd_ego },
   { "connect", "the connecting network of several entities", netan_cmd_connect },
   { "common", "entities in contact with all of several entities", netan_cmd_common },
+  { "chart", "a link chart with legend, title block and sources, or of a focus (ego, path, ...)", netan_cmd_chart },
   { "analyze", "rank entities, find communities, draw a chart (case file or edge list)", netan_cmd_analyze },
 };
 

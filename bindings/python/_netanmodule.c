@@ -1112,77 +1112,170 @@ View_vertices(ViewObject *self, PyObject *noargs)
   return view_fresh(self) ? list_of(self, netan_view_n_vertices(self->view), View_vertex_row) : NULL;
 }
 
+/* A list of entity ids from a Python sequence of ints (None: empty). */
+static gboolean
+entity_ids(PyObject *obj, const char *what, GArray *out)
+{
+  if (obj == Py_None)
+    return TRUE;
+  PyObject *seq = PySequence_Fast(obj, what);
+  if (seq == NULL)
+    return FALSE;
+  for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+    long long id = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(seq, i));
+    if (id == -1 && PyErr_Occurred()) {
+      Py_DECREF(seq);
+      PyErr_Format(PyExc_TypeError, "%s: entity ids (ints) expected", what);
+      return FALSE;
+    }
+    int64_t v = id;
+    g_array_append_val(out, v);
+  }
+  Py_DECREF(seq);
+  return TRUE;
+}
+
+static gboolean
+chart_color(const char *name, netan_chart_color_t *out)
+{
+  if (name == NULL || strcmp(name, "none") == 0) *out = NETAN_CHART_COLOR_NONE;
+  else if (strcmp(name, "communities") == 0 || strcmp(name, "community") == 0) *out = NETAN_CHART_COLOR_COMMUNITY;
+  else if (strcmp(name, "type") == 0) *out = NETAN_CHART_COLOR_TYPE;
+  else if (strcmp(name, "jurisdiction") == 0) *out = NETAN_CHART_COLOR_JURISDICTION;
+  else {
+    PyErr_Format(PyExc_ValueError, "color_by must be 'communities', 'type', 'jurisdiction' or None, not '%s'",
+                 name);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+chart_edge_labels(PyObject *obj, unsigned *out)
+{
+  *out = 0;
+  if (obj == Py_None)
+    return TRUE;
+  PyObject *comma = PyUnicode_FromString(",");
+  PyObject *seq = comma == NULL ? NULL : PyUnicode_Check(obj) ? PyUnicode_Split(obj, comma, -1) : PySequence_List(obj);
+  Py_XDECREF(comma);
+  if (seq == NULL)
+    return FALSE;
+  gboolean ok = TRUE;
+  for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(seq); i++) {
+    const char *w = PyUnicode_Check(PyList_GET_ITEM(seq, i)) ? PyUnicode_AsUTF8(PyList_GET_ITEM(seq, i)) : NULL;
+    if (w && strcmp(w, "count") == 0) *out |= NETAN_CHART_EDGE_LABEL_COUNT;
+    else if (w && strcmp(w, "dates") == 0) *out |= NETAN_CHART_EDGE_LABEL_DATES;
+    else if (w && strcmp(w, "amount") == 0) *out |= NETAN_CHART_EDGE_LABEL_AMOUNT;
+    else {
+      PyErr_SetString(PyExc_ValueError, "edge_labels: 'count', 'dates' and/or 'amount'");
+      ok = FALSE;
+    }
+  }
+  Py_DECREF(seq);
+  return ok;
+}
+
 static PyObject *
 View_chart(ViewObject *self, PyObject *args, PyObject *kwds)
 {
-  static char *kwlist[] = { "format", "title", "layout", "size_by", "communities", "show_keys", NULL };
-  const char *format = "dot", *title = NULL, *layout = NULL;
-  PyObject *size_by = Py_None, *color_by = Py_None;
-  int show_keys = 0;
-  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|szzOOp:chart", kwlist, &format, &title, &layout,
-                                   &size_by, &color_by, &show_keys) || !view_ready(self))
+  static char *kwlist[] = { "format", "title", "case_ref", "author", "date", "banner", "page", "landscape",
+                            "layout", "size_by", "color_by", "communities", "method", "focus", "hops",
+                            "community", "connect", "path", "collapse", "show_keys", "edge_labels", "wrap",
+                            "legend", "command", NULL };
+  const char *format = "dot", *title = NULL, *case_ref = NULL, *author = NULL, *date = NULL, *banner = NULL,
+             *page = NULL, *layout = NULL, *size_by = "betweenness", *color_by = "communities",
+             *method = "louvain", *command = NULL;
+  PyObject *communities = NULL, *focus = Py_None, *community = Py_None, *connect = Py_None, *path = Py_None,
+           *edge_labels = Py_None;
+  long long hops = 1;
+  int landscape = 0, collapse = 0, show_keys = 0, wrap = 20, legend = 1;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|szzzzzzpzzzOzOLOOOppOipz:chart", kwlist, &format, &title,
+                                   &case_ref, &author, &date, &banner, &page, &landscape, &layout, &size_by,
+                                   &color_by, &communities, &method, &focus, &hops, &community, &connect, &path,
+                                   &collapse, &show_keys, &edge_labels, &wrap, &legend, &command) ||
+      !view_ready(self))
     return NULL;
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
-  o.title = title;
-  o.layout = layout;
-  o.show_keys = show_keys;
+  o.title = title, o.case_ref = case_ref, o.author = author, o.date = date, o.banner = banner;
+  o.page = page, o.landscape = landscape, o.layout = layout, o.show_keys = show_keys;
+  o.wrap = wrap, o.decorations = legend, o.hops = hops, o.command = command;
+  if (!chart_color(color_by, &o.color_by) || !chart_edge_labels(edge_labels, &o.edge_labels))
+    return NULL;
+  /* communities: the seed of the partition (None: no colour by community) */
+  unsigned long long seed = 42;
+  if (communities == Py_None && o.color_by == NETAN_CHART_COLOR_COMMUNITY)
+    o.color_by = NETAN_CHART_COLOR_NONE;
+  else if (communities && communities != Py_None) {
+    seed = PyLong_AsUnsignedLongLong(communities);
+    if (PyErr_Occurred()) {
+      PyErr_Clear();
+      PyErr_SetString(PyExc_TypeError, "communities must be the partition's seed (an int) or None");
+      return NULL;
+    }
+  }
+  g_autoptr(GArray) seeds = g_array_new(FALSE, FALSE, sizeof(int64_t));
+  int n_focus = (focus != Py_None) + (community != Py_None) + (connect != Py_None) + (path != Py_None) + collapse;
+  if (n_focus > 1) {
+    PyErr_SetString(PyExc_ValueError, "choose one of focus, community, connect, path, collapse");
+    return NULL;
+  }
+  if (focus != Py_None) {
+    PyObject *one = PyTuple_Pack(1, focus);
+    gboolean ok = one && entity_ids(one, "focus", seeds);
+    Py_XDECREF(one);
+    if (!ok)
+      return NULL;
+    o.focus = NETAN_CHART_FOCUS_EGO;
+  } else if (connect != Py_None) {
+    if (!entity_ids(connect, "connect", seeds))
+      return NULL;
+    o.focus = NETAN_CHART_FOCUS_CONNECT;
+  } else if (path != Py_None) {
+    if (!entity_ids(path, "path", seeds))
+      return NULL;
+    o.focus = NETAN_CHART_FOCUS_PATH;
+  } else if (community != Py_None) {
+    o.community = PyLong_AsLongLong(community);
+    if (PyErr_Occurred())
+      return NULL;
+    o.focus = NETAN_CHART_FOCUS_COMMUNITY;
+  } else if (collapse) {
+    o.focus = NETAN_CHART_FOCUS_COLLAPSE;
+  }
+  o.seeds = (const int64_t *)(void *)seeds->data;
+  o.n_seeds = seeds->len;
   GError *e = NULL;
-  netan_table_t *size_t_ = NULL, *color_t = NULL;
-  if (size_by != Py_None || color_by != Py_None) {
-    /* run the measures in C: the caller names them */
-    if (size_by != Py_None) {
-      const char *m = PyUnicode_Check(size_by) ? PyUnicode_AsUTF8(size_by) : NULL;
-      if (m == NULL || (strcmp(m, "betweenness") != 0 && strcmp(m, "degree") != 0)) {
-        PyErr_SetString(PyExc_ValueError, "size_by must be 'betweenness' or 'degree'");
-        return NULL;
-      }
-      size_t_ = strcmp(m, "degree") == 0 ? netan_centrality_degree(self->view, NULL, &e)
-                                         : netan_centrality_betweenness(self->view, NULL, &e);
-      if (size_t_ == NULL)
-        return raise_gerror(e);
-    }
-    if (color_by != Py_None) {
-      unsigned long long seed = PyLong_Check(color_by) ? PyLong_AsUnsignedLongLong(color_by) : 0;
-      if (!PyLong_Check(color_by) || PyErr_Occurred()) {
-        netan_table_free(size_t_);
-        if (!PyErr_Occurred())
-          PyErr_SetString(PyExc_TypeError, "communities must be the Louvain seed (an int) or None");
-        return NULL;
-      }
-      netan_louvain_options_t lo = NETAN_LOUVAIN_OPTIONS_INIT;
-      lo.seed = seed;
-      color_t = netan_communities_louvain(self->view, &lo, &e);
-      if (color_t == NULL) {
-        netan_table_free(size_t_);
-        return raise_gerror(e);
-      }
-    }
+  netan_table_t *size = NULL, *partition = NULL;
+  netan_chart_t *chart = NULL;
+  GBytes *bytes = NULL;
+  gboolean needs_partition = o.color_by == NETAN_CHART_COLOR_COMMUNITY || o.focus == NETAN_CHART_FOCUS_COMMUNITY ||
+                             o.focus == NETAN_CHART_FOCUS_COLLAPSE;
+  Py_BEGIN_ALLOW_THREADS
+  if (needs_partition) {
+    netan_communities_options_t co = NETAN_COMMUNITIES_OPTIONS_INIT;
+    co.seed = seed;
+    partition = netan_communities(self->view, method ? method : "louvain", &co, &e);
   }
-  o.size_by = size_t_;
-  o.color_by = color_t;
-  PyObject *result = NULL;
-  char *dot = netan_chart_dot(self->view, &o, &e);
-  netan_table_free(size_t_);
-  netan_table_free(color_t);
-  if (dot == NULL)
+  if ((!needs_partition || partition) && size_by)
+    size = netan_centrality(self->view, size_by, NULL, &e);
+  if (e == NULL) {
+    o.size_by = size;
+    o.communities = partition;
+    chart = netan_chart_new(self->view, &o, &e);
+  }
+  if (chart)
+    bytes = netan_chart_render_bytes(chart, format, &e);
+  Py_END_ALLOW_THREADS
+  netan_chart_free(chart);
+  netan_table_free(size);
+  netan_table_free(partition);
+  if (bytes == NULL)
     return raise_gerror(e);
-  if (strcmp(format, "dot") == 0) {
-    result = PyBytes_FromString(dot);
-  } else {
-    GBytes *bytes;
-    Py_BEGIN_ALLOW_THREADS
-    bytes = netan_chart_render_dot(dot, NULL, format, &e);
-    Py_END_ALLOW_THREADS
-    if (bytes == NULL) {
-      g_free(dot);
-      return raise_gerror(e);
-    }
-    gsize n;
-    const char *data = g_bytes_get_data(bytes, &n);
-    result = PyBytes_FromStringAndSize(data, (Py_ssize_t)n);
-    g_bytes_unref(bytes);
-  }
-  g_free(dot);
+  gsize n;
+  const char *data = g_bytes_get_data(bytes, &n);
+  PyObject *result = PyBytes_FromStringAndSize(data, (Py_ssize_t)n);
+  g_bytes_unref(bytes);
   return result;
 }
 
@@ -1207,7 +1300,7 @@ static PyMethodDef View_methods[] = {
   { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
   { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
   { "vertices", (PyCFunction)View_vertices, METH_NOARGS, "[entity id of each vertex]" },
-  { "chart", (PyCFunction)(void (*)(void))View_chart, METH_VARARGS | METH_KEYWORDS, "chart(format='dot', title=None, layout=None, size_by=None, communities=None, show_keys=False) -> bytes: size_by 'betweenness' or 'degree'; communities = Louvain seed colours them" },
+  { "chart", (PyCFunction)(void (*)(void))View_chart, METH_VARARGS | METH_KEYWORDS, "chart(format='dot', title=None, case_ref=None, author=None, date=None, banner=None, page=None, landscape=False, layout=None, size_by='betweenness', color_by='communities', communities=42, method='louvain', focus=None, hops=1, community=None, connect=None, path=None, collapse=False, show_keys=False, edge_labels=None, wrap=20, legend=True, command=None) -> bytes (see doc/charts.md)" },
   { NULL }
 };
 

@@ -43,6 +43,30 @@ find_renderer(GError **error)
   return path;
 }
 
+/* The entity-type icons: $NETAN_ICON_DIR, the installed data directory,
+ * else the source tree netan was built from (running uninstalled). */
+static char *
+find_icons(GError **error)
+{
+  const char *env = g_getenv("NETAN_ICON_DIR");
+  const char *candidates[] = { env && *env ? env : NULL, NETAN_ICONDIR, NETAN_SOURCE_ICONDIR };
+  for (gsize i = 0; i < G_N_ELEMENTS(candidates); i++) {
+    if (candidates[i] == NULL)
+      continue;
+    g_autofree char *probe = g_build_filename(candidates[i], "person.png", NULL);
+    if (g_file_test(probe, G_FILE_TEST_IS_REGULAR))
+      return g_strdup(candidates[i]);
+    if (i == 0) {
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
+                  "NETAN_ICON_DIR=%s does not hold netan's chart icons", env);
+      return NULL;
+    }
+  }
+  g_set_error(error, NETAN_ERROR, NETAN_ERROR_NOT_FOUND,
+              "the chart icons are not in %s (install netan, or set NETAN_ICON_DIR)", NETAN_ICONDIR);
+  return NULL;
+}
+
 GBytes *
 netan_chart_render_dot(const char *dot, const char *layout, const char *format, GError **error)
 {
@@ -55,7 +79,10 @@ netan_chart_render_dot(const char *dot, const char *layout, const char *format, 
   g_autofree char *renderer = find_renderer(error);
   if (renderer == NULL)
     return NULL;
-  const char *argv[] = { renderer, "-T", format, layout ? "-K" : NULL, layout, NULL };
+  g_autofree char *icons = find_icons(error);
+  if (icons == NULL)
+    return NULL;
+  const char *argv[] = { renderer, "-T", format, "-I", icons, layout ? "-K" : NULL, layout, NULL };
   GError *e = NULL;
   g_autoptr(GSubprocess) proc = g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                                   G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -127,11 +154,21 @@ format_of(const char *path)
   return dot ? dot + 1 : NULL;
 }
 
-gboolean
-netan_chart_render(const netan_view_t *v, const netan_chart_options_t *opts, const char *path,
-                   const char *format, GError **error)
+GBytes *
+netan_chart_render_bytes(const netan_chart_t *chart, const char *format, GError **error)
 {
-  g_return_val_if_fail(v != NULL && path != NULL, FALSE);
+  g_return_val_if_fail(chart != NULL, NULL);
+  const char *dot = netan_chart_get_dot(chart);
+  if (format && strcmp(format, "dot") == 0)
+    return g_bytes_new(dot, strlen(dot));
+  return netan_chart_render_dot(dot, NULL, format, error);
+}
+
+gboolean
+netan_chart_render_file(const netan_chart_t *chart, const char *path, const char *format,
+                        GError **error)
+{
+  g_return_val_if_fail(chart != NULL && path != NULL, FALSE);
   if (format == NULL)
     format = format_of(path);
   if (format == NULL || !g_strv_contains(formats, format)) {
@@ -139,17 +176,9 @@ netan_chart_render(const netan_view_t *v, const netan_chart_options_t *opts, con
                 "%s: cannot tell the chart format from the name (use .svg, .pdf, .png or .dot)", path);
     return FALSE;
   }
-  g_autofree char *dot = netan_chart_dot(v, opts, error);
-  if (dot == NULL)
+  g_autoptr(GBytes) bytes = netan_chart_render_bytes(chart, format, error);
+  if (bytes == NULL)
     return FALSE;
-  g_autoptr(GBytes) bytes = NULL;
-  if (strcmp(format, "dot") == 0) {
-    bytes = g_bytes_new(dot, strlen(dot));
-  } else {
-    bytes = netan_chart_render_dot(dot, NULL, format, error);
-    if (bytes == NULL)
-      return FALSE;
-  }
   gsize n;
   const char *data = g_bytes_get_data(bytes, &n);
   GError *e = NULL;

@@ -68,16 +68,20 @@ test_dot_of_view(void)
   g_autoptr(netan_table_t) com = netan_communities_louvain(v, NULL, NULL);
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
   o.title = "Case \"X\" <2026>";
+  o.wrap = 0;  /* whole labels, to find them */
   o.size_by = b;
-  o.color_by = com;
+  o.communities = com;
   GError *e = NULL;
   g_autofree char *dot = netan_chart_dot(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
   CU_ASSERT(g_str_has_prefix(dot, "graph netan {"));
   CU_ASSERT_PTR_NOT_NULL(strstr(dot, "layout=neato"));
-  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "label=\"Case \\\"X\\\" <2026>\""));
-  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "n2 [label=\"<script>alert(1)</script>\", width="));
-  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "fillcolor=\"#E69F00\""));  /* community 0 */
+  /* the title is in the title block, escaped for an HTML-like label */
+  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "<B>Case &quot;X&quot; &lt;2026&gt;</B>"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "&lt;script&gt;alert(1)&lt;/script&gt;</TD>"));
+  CU_ASSERT_PTR_NULL(strstr(dot, "<script"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "n2 [id=\"entity2\", shape=ellipse"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(dot, "fillcolor=\"#F2CF80\""));  /* community 0 */
   CU_ASSERT_PTR_NOT_NULL(strstr(dot, "n0 -- n1 [penwidth="));
   /* same input, same text */
   g_autofree char *again = netan_chart_dot(v, &o, &e);
@@ -91,6 +95,7 @@ static GBytes *
 render(const netan_view_t *v, const char *format, GError **e)
 {
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
+  o.wrap = 0;
   g_autofree char *dot = netan_chart_dot(v, &o, e);
   return dot ? netan_chart_render_dot(dot, NULL, format, e) : NULL;
 }

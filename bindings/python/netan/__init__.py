@@ -226,12 +226,11 @@ class View(_netan.View):
         return Result([dict(a=a, b=b, strength=s, length=l, links=k)
                        for a, b, s, l, k in super().edges()])
 
-    def chart(self, title=None, layout=None, size_by="betweenness", communities=42,
-              show_keys=False):
-        """A Chart: nodes sized by a measure ('betweenness', 'degree' or None),
-        coloured by Louvain communities with the given seed (None: no colour)."""
-        return Chart(self, title=title, layout=layout, size_by=size_by, communities=communities,
-                     show_keys=show_keys)
+    def chart(self, **options):
+        """A Chart of this view (see Chart and doc/charts.md): e.g.
+        view.chart(title="Operation X", page="A3", landscape=True) or
+        view.chart(focus=entity_id, hops=2), view.chart(collapse=True)."""
+        return Chart(self, **options)
 
     def to_networkx(self):
         return to_networkx(self)
@@ -245,8 +244,25 @@ class View(_netan.View):
 
 
 class Chart:
-    """A chart of a view, rendered by Graphviz through netan-render.
-    Shows inline in Jupyter (SVG)."""
+    """A link chart of a view, laid out and rendered by Graphviz through
+    netan-render; shows inline in Jupyter (SVG). Options (all optional):
+
+    title, case_ref, author, date, banner: the title block and the
+        classification banner (top and bottom);
+    page ('A4' or 'A3'), landscape: the page (default: the size the
+        chart needs);
+    layout: dot, neato, fdp, sfdp, circo, twopi (default by size);
+    size_by: a centrality measure name (default 'betweenness'; None);
+    color_by: 'communities' (default), 'type', 'jurisdiction' or None;
+    communities: the seed of the partition (default 42), method: its
+        method (default 'louvain');
+    focus (entity id) with hops; community (number); connect (entity ids);
+        path ((from, to) entity ids); collapse (one node per community);
+    show_keys, edge_labels ('count', 'dates', 'amount'), wrap (characters),
+        legend (False: the network alone), command (text for the footer).
+    """
+
+    FORMATS = ("svg", "pdf", "png", "dot")
 
     def __init__(self, view, **options):
         self.view = view
@@ -254,16 +270,19 @@ class Chart:
 
     def render(self, format="svg"):
         """The chart as bytes: 'svg', 'pdf', 'png' or 'dot' (the DOT netan built)."""
+        if format not in self.FORMATS:
+            raise InvalidArgumentError(f"format must be one of {', '.join(self.FORMATS)}")
         return _netan.View.chart(self.view, format=format, **self.options)
 
     def dot(self):
         return self.render("dot").decode("utf-8")
 
     def save(self, path, format=None):
-        """Writes the chart; the format comes from the extension by default."""
+        """Writes the chart; the format comes from the extension by default.
+        Nothing is written if rendering fails."""
         import os
         fmt = format or os.path.splitext(str(path))[1].lstrip(".").lower()
-        if fmt not in ("svg", "pdf", "png", "dot"):
+        if fmt not in self.FORMATS:
             raise InvalidArgumentError(f"{path}: use .svg, .pdf, .png or .dot")
         data = self.render(fmt)
         with open(path, "wb") as f:
@@ -272,6 +291,10 @@ class Chart:
 
     def _repr_svg_(self):
         return self.render("svg").decode("utf-8")
+
+    def __repr__(self):
+        opts = ", ".join(f"{k}={v!r}" for k, v in sorted(self.options.items()))
+        return f"<netan.Chart of {self.view!r}{': ' + opts if opts else ''}>"
 
 
 def render_dot(dot, format="svg", layout=None):

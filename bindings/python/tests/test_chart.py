@@ -34,12 +34,13 @@ def hostile_view():
 
 
 def node_texts(svg_bytes):
-    """{node id in the DOT (n0, n1...): [text lines]} from a rendered SVG."""
+    """{node id in the DOT (n0, n1...): [text lines]} from a rendered SVG;
+    the page items around the network (legend, title block) are left out."""
     root = ET.fromstring(svg_bytes)
     out = {}
     for g in root.iter(SVG + "g"):
-        if g.get("class") == "node":
-            out[g.find(SVG + "title").text] = [t.text for t in g.findall(SVG + "text")]
+        if g.get("class") == "node" and not g.find(SVG + "title").text.startswith("netan_page"):
+            out[g.find(SVG + "title").text] = [t.text for t in g.iter(SVG + "text")]
     return out
 
 
@@ -48,12 +49,13 @@ def test_svg_parses_and_has_a_node_and_edge_per_vertex_and_edge(real_cases):
     root = ET.fromstring(view.chart().render("svg"))
     assert root.tag == SVG + "svg"
     classes = [g.get("class") for g in root.iter(SVG + "g")]
-    assert classes.count("node") == view.n_vertices == 44
+    entities = [g for g in root.iter(SVG + "g") if g.get("id", "").startswith("entity")]
+    assert len(entities) == view.n_vertices == 44
     assert classes.count("edge") == view.n_edges == 103
 
 
 def test_hostile_labels_appear_in_the_svg_exactly_as_typed(hostile_view):
-    texts = node_texts(hostile_view.chart(title=None).render("svg"))
+    texts = node_texts(hostile_view.chart(title=None, wrap=0).render("svg"))
     assert len(texts) == len(HOSTILE), "no label created or swallowed a node"
     for i, label in enumerate(HOSTILE):
         # a newline in a label is a line break: one <text> per line
@@ -63,8 +65,10 @@ def test_hostile_labels_appear_in_the_svg_exactly_as_typed(hostile_view):
 def test_hostile_title_appears_exactly_as_typed(hostile_view):
     title = 'Case <42> "Ciel" & co \\ Ж'
     root = ET.fromstring(hostile_view.chart(title=title).render("svg"))
-    top_texts = [t.text for t in root.find(SVG + "g").findall(SVG + "text")]
-    assert title in top_texts
+    # in the title block, one of the page items
+    page_texts = [t.text for g in root.iter(SVG + "g") if g.get("class") == "node"
+                  and g.find(SVG + "title").text == "netan_page_bottom" for t in g.iter(SVG + "text")]
+    assert title in page_texts
 
 
 def test_no_markup_injected_into_the_svg(hostile_view):
@@ -77,10 +81,10 @@ def test_no_markup_injected_into_the_svg(hostile_view):
 def test_dot_escapes_labels(hostile_view):
     dot = hostile_view.chart().dot()
     assert dot.startswith("graph ") and dot.rstrip().endswith("}")
-    # one node statement per entity, each label one well-formed quoted string
-    # (a label cannot close the string and start a statement of its own)
-    labels = re.findall(r'^\s*n\d+ \[label="((?:[^"\\]|\\.)*)"', dot, re.M)
-    assert len(labels) == len(HOSTILE)
+    # one node statement per entity: no label closed its HTML-like label
+    # and started a statement of its own
+    assert len(re.findall(r'^\s*n\d+ \[id="entity\d+"', dot, re.M)) == len(HOSTILE)
+    assert "pwned" in dot and not re.search(r'^\s*n0 \[label=', dot, re.M)
     assert not re.search(r'^\s*n0 \[label="pwned', dot, re.M)
     # the DOT parses back with the same number of nodes (netan-render lays it out)
     assert len(node_texts(netan.render_dot(dot, "svg"))) == len(HOSTILE)
@@ -163,5 +167,5 @@ def test_node_size_follows_the_measure_and_colour_the_communities(real_cases):
     plain = view.chart(size_by=None, communities=None).dot()
     assert plain != dot
     assert view.chart(size_by="degree").dot() != dot
-    with pytest.raises(ValueError):
+    with pytest.raises(netan.NotFoundError, match="no centrality measure"):
         view.chart(size_by="shoe size").dot()

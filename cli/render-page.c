@@ -1,0 +1,445 @@
+/* Placing the page around a laid-out network: banner, legend, title
+ * block and footer keep their printed size while the network is scaled to
+ * the page; and making SVG output self-contained.
+ *
+ * SPDX-License-Identifier: MIT
+ * Copyright (c) 2026 the netan authors (see cli/netan-render.c for the
+ * licence text; this file is part of netan-render, not of libnetan).
+ */
+#include "cli/render-page.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Graphviz's "neato -n" flag (libgvc exports it; no header declares it). */
+extern int Nop;
+
+#define GAP 10.0 /* points between the network and the items, on paper */
+
+enum { TOP, RIGHT, BOTTOM, N_SLOTS };
+static const char *const slot_attr[N_SLOTS] = { "page_top", "page_right", "page_bottom" };
+
+typedef struct {
+  char *label;      /* as given (owned copy), or NULL */
+  int html;
+  double w, h;      /* printed size in points */
+} item_t;
+
+static const char *
+graph_attr(Agraph_t *g, const char *name)
+{
+  const char *v = agget(g, (char *)name);
+  return v && *v ? v : NULL;
+}
+
+/* A copy of HTML-like label @s with every size in it multiplied by @k:
+ * point sizes, paddings, spacings, borders, widths and heights. Graphviz
+ * bounds some of them; those stop at the bound. */
+static char *
+scale_html(const char *s, double k)
+{
+  static const struct {
+    const char *name;
+    int integer;
+    double max;
+  } sizes[] = {
+    { "POINT-SIZE", 0, 1e6 }, { "CELLPADDING", 1, 255 }, { "CELLSPACING", 1, 127 },
+    { "CELLBORDER", 1, 127 }, { "BORDER", 1, 127 }, { "WIDTH", 1, 65535 }, { "HEIGHT", 1, 65535 },
+  };
+  size_t len = strlen(s), cap = len * 2 + 64, n = 0;
+  char *out = malloc(cap);
+  if (!out)
+    return NULL;
+  for (size_t i = 0; i < len;) {
+    size_t which = sizeof sizes / sizeof sizes[0];
+    if (i > 0 && isspace((unsigned char)s[i - 1])) {
+      for (size_t j = 0; j < sizeof sizes / sizeof sizes[0]; j++) {
+        size_t l = strlen(sizes[j].name);
+        if (strncasecmp(s + i, sizes[j].name, l) == 0 && strncmp(s + i + l, "=\"", 2) == 0) {
+          which = j;
+          break;
+        }
+      }
+    }
+    if (n + 64 > cap) {
+      cap *= 2;
+      char *bigger = realloc(out, cap);
+      if (!bigger) {
+        free(out);
+        return NULL;
+      }
+      out = bigger;
+    }
+    if (which == sizeof sizes / sizeof sizes[0]) {
+      out[n++] = s[i++];
+      continue;
+    }
+    size_t l = strlen(sizes[which].name) + 2;
+    memcpy(out + n, s + i, l);
+    n += l;
+    i += l;
+    char *end;
+    double v = strtod(s + i, &end);
+    if (end == s + i)
+      continue;  /* not a number: copied as it is */
+    i = (size_t)(end - s);
+    v *= k;
+    if (v > sizes[which].max)
+      v = sizes[which].max;
+    if (sizes[which].integer)
+      n += (size_t)snprintf(out + n, 32, "%ld", v > 0 && v < 1 ? 1L : lround(v));
+    else
+      n += (size_t)snprintf(out + n, 32, "%.2f", v);
+  }
+  out[n] = '\0';
+  return out;
+}
+
+static void
+set_label(Agraph_t *g, Agnode_t *n, const char *label, int html)
+{
+  char *s = html ? agstrdup_html(g, (char *)label) : agstrdup(g, (char *)label);
+  agsafeset(n, (char *)"label", s, (char *)"");
+  agstrfree(g, s);
+}
+
+static Agnode_t *
+item_node(Agraph_t *g, const char *name, double fontsize)
+{
+  Agnode_t *n = agnode(g, (char *)name, 1);
+  char fs[32];
+  snprintf(fs, sizeof fs, "%.2f", fontsize);
+  agsafeset(n, (char *)"shape", (char *)"plaintext", (char *)"");
+  agsafeset(n, (char *)"margin", (char *)"0", (char *)"");
+  agsafeset(n, (char *)"style", (char *)"", (char *)"");
+  agsafeset(n, (char *)"fontname", (char *)"DejaVu Sans", (char *)"");
+  agsafeset(n, (char *)"fontsize", fs, (char *)"");
+  return n;
+}
+
+/* Printed sizes of the items: laid out alone, at scale 1. */
+static int
+measure(GVC_t *gvc, item_t *items, const char *imagepath)
+{
+  Agraph_t *m = agopen((char *)"measure", Agundirected, NULL);
+  if (imagepath)
+    agattr(m, AGRAPH, (char *)"imagepath", (char *)imagepath);
+  Agnode_t *nodes[N_SLOTS] = { 0 };
+  for (int i = 0; i < N_SLOTS; i++)
+    if (items[i].label) {
+      nodes[i] = item_node(m, slot_attr[i], 14);
+      set_label(m, nodes[i], items[i].label, items[i].html);
+    }
+  if (gvLayout(gvc, m, "dot") != 0) {
+    agclose(m);
+    return -1;
+  }
+  for (int i = 0; i < N_SLOTS; i++)
+    if (nodes[i]) {
+      items[i].w = ND_width(nodes[i]) * 72;
+      items[i].h = ND_height(nodes[i]) * 72;
+    }
+  gvFreeLayout(gvc, m);
+  agclose(m);
+  return 0;
+}
+
+static void
+place(Agraph_t *g, const char *name, const item_t *it, double k, double x, double y)
+{
+  Agnode_t *n = item_node(g, name, 14 * k);
+  if (it) {
+    if (it->html) {
+      char *scaled = scale_html(it->label, k);
+      set_label(g, n, scaled ? scaled : it->label, 1);
+      free(scaled);
+    } else {
+      set_label(g, n, it->label, 0);
+    }
+  } else {  /* a page corner: invisible, it only stretches the drawing */
+    agsafeset(n, (char *)"shape", (char *)"point", (char *)"");
+    agsafeset(n, (char *)"style", (char *)"invis", (char *)"");
+    agsafeset(n, (char *)"width", (char *)"0", (char *)"");
+    agsafeset(n, (char *)"height", (char *)"0", (char *)"");
+    agsafeset(n, (char *)"label", (char *)"", (char *)"");
+  }
+  char pos[96];
+  snprintf(pos, sizeof pos, "%.2f,%.2f!", x, y);
+  agsafeset(n, (char *)"pos", pos, (char *)"");
+}
+
+int
+netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *imagepath)
+{
+  if (imagepath)
+    agattr(g, AGRAPH, (char *)"imagepath", (char *)imagepath);
+  item_t items[N_SLOTS] = { { 0 } };
+  int any = 0;
+  for (int i = 0; i < N_SLOTS; i++) {
+    const char *v = graph_attr(g, slot_attr[i]);
+    if (v) {
+      items[i].label = strdup(v);
+      items[i].html = aghtmlstr((char *)v);
+      any = 1;
+    }
+  }
+  const char *size_attr = graph_attr(g, "page_size"), *margin_attr = graph_attr(g, "page_margin");
+  double page_w = 0, page_h = 0, margin = margin_attr ? atof(margin_attr) : 0.4;
+  if (size_attr && (sscanf(size_attr, "%lf,%lf", &page_w, &page_h) != 2 || page_w <= 0 || page_h <= 0)) {
+    fprintf(stderr, "netan-render: page_size \"%s\" is not \"WIDTH,HEIGHT\" in inches\n", size_attr);
+    goto fail;
+  }
+  /* measured first: a layout sets Graphviz's global attribute handles to
+   * the graph it lays out, so the network's layout must come last */
+  if (any && measure(gvc, items, imagepath) != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not lay out the page items\n");
+    goto fail;
+  }
+  if (gvLayout(gvc, g, layout) != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not lay out the graph with '%s'\n", layout);
+    goto fail;
+  }
+  if (!any && !size_attr) {
+    for (int i = 0; i < N_SLOTS; i++)
+      free(items[i].label);
+    return 0;
+  }
+  /* The network as laid out, in points; writing it out as DOT stores the
+   * positions and edge routes in the graph's attributes, which the second
+   * pass (nop2: keep positions and routes) reads back. */
+  boxf bb = GD_bb(g);
+  char *dummy = NULL;
+  unsigned int dummy_len = 0;
+  if (gvRenderData(gvc, g, "dot", &dummy, &dummy_len) != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not record the layout\n");
+    goto fail;
+  }
+  gvFreeRenderData(dummy);
+  gvFreeLayout(gvc, g);
+
+  double wn = bb.UR.x - bb.LL.x, hn = bb.UR.y - bb.LL.y;
+  const item_t *top = items[TOP].label ? &items[TOP] : NULL, *right = items[RIGHT].label ? &items[RIGHT] : NULL,
+               *bottom = items[BOTTOM].label ? &items[BOTTOM] : NULL;
+  double top_h = top ? top->h + GAP : 0, bottom_h = bottom ? bottom->h + GAP : 0;
+  double right_w = right ? right->w + GAP : 0;
+  double s = 1, avail_w, avail_h;
+  if (size_attr) {
+    avail_w = (page_w - 2 * margin) * 72;
+    avail_h = (page_h - 2 * margin) * 72;
+    double sw = wn > 0 ? (avail_w - right_w) / wn : 1, sh = hn > 0 ? (avail_h - top_h - bottom_h) / hn : 1;
+    s = fmin(fmin(sw, sh), 1.5);  /* a small network is not blown up past 150% */
+    if (s < 0.005)
+      s = 0.005;  /* the items fill the page: the network gets what is left */
+  } else {
+    avail_w = fmax(wn + right_w, fmax(top ? top->w : 0, bottom ? bottom->w : 0));
+    avail_h = top_h + fmax(hn, right ? right->h : 0) + bottom_h;
+  }
+  double k = 1 / s;  /* layout units per printed point */
+  /* printed coordinates: origin at the bottom left of the printable area */
+  double mid_top = avail_h - top_h, mid_bottom = bottom_h, mid_right = avail_w - right_w;
+  double ncx = mid_right / 2, ncy = (mid_top + mid_bottom) / 2;
+  double ox = (bb.LL.x + bb.UR.x) / 2 - ncx * k, oy = (bb.LL.y + bb.UR.y) / 2 - ncy * k;
+#define X(px) (ox + (px) * k)
+#define Y(py) (oy + (py) * k)
+  if (top)
+    place(g, "netan_page_top", top, k, X(avail_w / 2), Y(avail_h - top->h / 2));
+  if (right)
+    place(g, "netan_page_right", right, k, X(avail_w - right->w / 2), Y(mid_top - right->h / 2));
+  if (bottom)
+    place(g, "netan_page_bottom", bottom, k, X(avail_w / 2), Y(bottom->h / 2));
+  /* the corners of the page, margins included: the drawing is the page */
+  double m = size_attr ? margin * 72 : 8;
+  place(g, "netan_page_ll", NULL, k, X(-m), Y(-m));
+  place(g, "netan_page_ur", NULL, k, X(avail_w + m), Y(avail_h + m));
+#undef X
+#undef Y
+  char size[64];
+  snprintf(size, sizeof size, "%.4f,%.4f!", (avail_w + 2 * m) / 72, (avail_h + 2 * m) / 72);
+  agsafeset(g, (char *)"size", size, (char *)"");
+  agsafeset(g, (char *)"pad", (char *)"0", (char *)"");
+  agsafeset(g, (char *)"margin", (char *)"0", (char *)"");  /* PDF and PS would add half an inch */
+  agsafeset(g, (char *)"ratio", (char *)"", (char *)"");
+  /* the second pass must not move anything: no overlap removal */
+  agsafeset(g, (char *)"overlap", (char *)"true", (char *)"");
+  for (int i = 0; i < N_SLOTS; i++)
+    free(items[i].label);
+  /* What `neato -n2` does: keep every position and edge route. The flag
+   * is libgvc's global that the command line sets; the library's "nop2"
+   * engine does not behave the same in Graphviz 2.42 (it lays the graph
+   * out again from the positions), so the flag is set as neato's main()
+   * does, and put back. */
+  agsafeset(g, (char *)"layout", (char *)"neato", (char *)"");  /* the graph's own layout would win */
+  Nop = 2;
+  int rc = gvLayout(gvc, g, "neato");
+  Nop = 0;
+  if (rc != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not place the page items\n");
+    return -1;
+  }
+  return 0;
+fail:
+  for (int i = 0; i < N_SLOTS; i++)
+    free(items[i].label);
+  return -1;
+}
+
+/* ---- self-contained SVG ---- */
+
+typedef struct {
+  char *buf;
+  size_t len, cap;
+} sbuf_t;
+
+static int
+put(sbuf_t *b, const char *s, size_t n)
+{
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = (b->cap ? b->cap : 4096);
+    while (b->len + n + 1 > cap)
+      cap *= 2;
+    char *bigger = realloc(b->buf, cap);
+    if (!bigger)
+      return -1;
+    b->buf = bigger;
+    b->cap = cap;
+  }
+  memcpy(b->buf + b->len, s, n);
+  b->len += n;
+  b->buf[b->len] = '\0';
+  return 0;
+}
+
+static char *
+read_file(const char *file, size_t *len)
+{
+  FILE *f = fopen(file, "rb");
+  if (!f)
+    return NULL;
+  sbuf_t b = { 0 };
+  char chunk[8192];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    if (put(&b, chunk, got) != 0)
+      break;
+  fclose(f);
+  *len = b.len;
+  return b.buf;
+}
+
+/* The value of attribute @name in the tag [tag, end), or NULL (malloc'd). */
+static char *
+attr_value(const char *tag, const char *end, const char *name)
+{
+  size_t l = strlen(name);
+  for (const char *p = tag; p + l + 2 < end; p++) {
+    if ((p == tag || isspace((unsigned char)p[-1])) && strncmp(p, name, l) == 0 && p[l] == '=' && p[l + 1] == '"') {
+      const char *v = p + l + 2, *q = memchr(v, '"', (size_t)(end - v));
+      if (!q)
+        return NULL;
+      return strndup(v, (size_t)(q - v));
+    }
+  }
+  return NULL;
+}
+
+/* The symbol for icon file @svg_path: its <svg> element's contents under
+ * its viewBox. */
+static int
+add_symbol(sbuf_t *defs, const char *id, const char *svg_path)
+{
+  size_t len;
+  char *icon = read_file(svg_path, &len);
+  if (!icon)
+    return -1;
+  char *root = strstr(icon, "<svg"), *open_end = root ? strchr(root, '>') : NULL;
+  char *close = open_end ? strstr(open_end, "</svg>") : NULL;
+  if (!close) {
+    free(icon);
+    return -1;
+  }
+  char *viewbox = attr_value(root, open_end, "viewBox");
+  char head[512];
+  int n = snprintf(head, sizeof head, "<symbol id=\"%s\" viewBox=\"%s\">", id, viewbox ? viewbox : "0 0 48 48");
+  free(viewbox);
+  int rc = put(defs, head, (size_t)n) || put(defs, open_end + 1, (size_t)(close - open_end - 1)) ||
+           put(defs, "</symbol>\n", 10);
+  free(icon);
+  return rc ? -1 : 0;
+}
+
+char *
+netan_svg_embed_icons(const char *svg, size_t len, const char *imagepath, size_t *out_len)
+{
+  if (!imagepath)
+    return NULL;
+  sbuf_t body = { 0 }, defs = { 0 };
+  char *ids[64];
+  int n_ids = 0, ok = 1;
+  size_t dir_len = strlen(imagepath);
+  const char *p = svg, *end = svg + len;
+  while (ok) {
+    const char *img = strstr(p, "<image ");
+    const char *tag_end = img ? strstr(img, "/>") : NULL;
+    if (!tag_end) {
+      ok = put(&body, p, (size_t)(end - p)) == 0;
+      break;
+    }
+    ok = put(&body, p, (size_t)(img - p)) == 0;
+    char *href = attr_value(img, tag_end, "xlink:href");
+    const char *base = href && strncmp(href, imagepath, dir_len) == 0 && href[dir_len] == '/' ? href + dir_len + 1
+                       : href && !strchr(href, '/') ? href : NULL;
+    const char *dotp = base ? strrchr(base, '.') : NULL;
+    int embedded = 0;
+    if (ok && dotp && (size_t)(dotp - base) < 100) {
+      char name[128], id[160], icon_file[4096];
+      snprintf(name, sizeof name, "%.*s", (int)(dotp - base), base);
+      snprintf(id, sizeof id, "netan-icon-%s", name);
+      snprintf(icon_file, sizeof icon_file, "%s/%s.svg", imagepath, name);
+      int known = 0;
+      for (int i = 0; i < n_ids; i++)
+        known |= strcmp(ids[i], id) == 0;
+      if (!known && n_ids < 64 && add_symbol(&defs, id, icon_file) == 0)
+        ids[n_ids++] = strdup(id), known = 1;
+      if (known) {
+        char *x = attr_value(img, tag_end, "x"), *y = attr_value(img, tag_end, "y");
+        char *w = attr_value(img, tag_end, "width"), *h = attr_value(img, tag_end, "height");
+        if (x && y && w && h) {
+          char use[512];
+          int n = snprintf(use, sizeof use, "<use xlink:href=\"#%s\" x=\"%s\" y=\"%s\" width=\"%.*s\" height=\"%.*s\"/>",
+                           id, x, y, (int)strcspn(w, "p"), w, (int)strcspn(h, "p"), h);
+          ok = put(&body, use, (size_t)n) == 0;
+          embedded = 1;
+        }
+        free(x), free(y), free(w), free(h);
+      }
+    }
+    if (!embedded && ok)
+      ok = put(&body, img, (size_t)(tag_end + 2 - img)) == 0;
+    free(href);
+    p = tag_end + 2;
+  }
+  for (int i = 0; i < n_ids; i++)
+    free(ids[i]);
+  char *result = NULL;
+  const char *svg_open = ok && body.buf ? strstr(body.buf, "<svg") : NULL;
+  const char *svg_open_end = svg_open ? strchr(svg_open, '>') : NULL;
+  if (svg_open_end && defs.len > 0) {
+    sbuf_t out = { 0 };
+    size_t head = (size_t)(svg_open_end + 1 - body.buf);
+    if (put(&out, body.buf, head) == 0 && put(&out, "\n<defs>\n", 8) == 0 && put(&out, defs.buf, defs.len) == 0 &&
+        put(&out, "</defs>", 7) == 0 && put(&out, body.buf + head, body.len - head) == 0) {
+      result = out.buf;
+      *out_len = out.len;
+    } else {
+      free(out.buf);
+    }
+  } else if (ok && body.buf && n_ids == 0) {
+    result = NULL;  /* nothing to embed */
+  }
+  free(body.buf);
+  free(defs.buf);
+  return result;
+}
