@@ -63,14 +63,25 @@ echo
 "$build/netan" info "$case_file" | sed -n '1,/sources:/p' | head -n -1
 echo
 echo "== who is central in the calls between phones, and which groups they form"
-"$build/netan" analyze "$case_file" --type phone --top 10 \
-  --title "Sample case: phone contacts of a smuggling ring on the Western Balkan route" \
-  --chart out/sample-chart.svg --chart out/sample-chart.pdf 2>&1 | grep -v "^chart written"
+"$build/netan" analyze "$case_file" --type phone --top 10
+echo
+echo "== charts: the whole case, its communities collapsed, and the top broker's ego network"
+chart_opts=(--case-ref "SAMPLE-2024" --author "netan sample case" --banner "SYNTHETIC DATA - FOR DEMONSTRATION")
+"$build/netan" chart "$case_file" -o out/sample-chart.svg -o out/sample-chart.pdf --page A3 --landscape \
+  --title "Smuggling ring on the Western Balkan route: the whole case" "${chart_opts[@]}"
+"$build/netan" chart "$case_file" -o out/sample-communities.svg -o out/sample-communities.pdf --collapse \
+  --page A4 --landscape --title "The case's communities, collapsed" "${chart_opts[@]}"
+# the top broker: the person with the highest betweenness in the whole case
+broker=$("$build/netan" centrality "$case_file" --measure betweenness --format csv |
+  awk -F, 'NR > 1 && $5 == "person" { print "#" $2; exit }')
+"$build/netan" chart "$case_file" -o out/sample-ego.svg -o out/sample-ego.pdf --focus "$broker" --hops 2 \
+  --page A4 --landscape --title "Ego network (2 hops) of the top broker by betweenness" "${chart_opts[@]}"
 echo
 echo "== names that may be one person (to be confirmed by an analyst)"
 "$build/netan" resolve "$case_file" --suggest --top 5 | cut -c1-150
 echo
 echo "Case:    $top/$case_file"
-echo "Charts:  $top/out/sample-chart.svg"
-echo "         $top/out/sample-chart.pdf"
+echo "Charts:  $top/out/sample-chart.svg, .pdf (whole case, A3)"
+echo "         $top/out/sample-communities.svg, .pdf (communities collapsed)"
+echo "         $top/out/sample-ego.svg, .pdf (the top broker's ego network)"
 echo "Rejects: $top/out/rejects-*.csv (file, line, column, reason)"

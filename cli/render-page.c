@@ -19,8 +19,13 @@ extern int Nop;
 
 #define GAP 10.0 /* points between the network and the items, on paper */
 
-enum { TOP, RIGHT, BOTTOM, N_SLOTS };
-static const char *const slot_attr[N_SLOTS] = { "page_top", "page_right", "page_bottom" };
+/* top: full width above everything; right: a column beside the network,
+ * from its top; corner: the foot of that column (where drawings keep
+ * their title block); bottom: under the network (full width if it does
+ * not fit beside the column); base: full width under everything. */
+enum { TOP, RIGHT, CORNER, BOTTOM, BASE, N_SLOTS };
+static const char *const slot_attr[N_SLOTS] = { "page_top", "page_right", "page_corner", "page_bottom",
+                                                "page_base" };
 
 typedef struct {
   char *label;      /* as given (owned copy), or NULL */
@@ -171,6 +176,83 @@ place(Agraph_t *g, const char *name, const item_t *it, double k, double x, doubl
   agsafeset(n, (char *)"pos", pos, (char *)"");
 }
 
+/* Where everything goes, in printed points from the bottom left of the
+ * printable area. */
+typedef struct {
+  double s;                 /* network scale: printed points per layout unit */
+  double d;                 /* item scale: 1 = the size the items were designed at */
+  double avail_w, avail_h;  /* the printable area */
+  double net_x, net_y;      /* where the centre of the network goes */
+  double x[N_SLOTS], y[N_SLOTS];
+} plan_t;
+
+static void
+plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, double avail_h, plan_t *p)
+{
+  double w[N_SLOTS], h[N_SLOTS];
+  double d = 1, col_w = 0, right_w = 0, column_w = 0, top_h = 0, base_h = 0, bottom_h = 0;
+  double band_lo = 0, band_hi = 0, stack = 0;
+  int in_column = 0;
+  for (int pass = 0; pass < 4; pass++) {
+    for (int i = 0; i < N_SLOTS; i++) {
+      w[i] = it[i].label ? it[i].w * d : 0;
+      h[i] = it[i].label ? it[i].h * d : 0;
+    }
+    top_h = h[TOP] > 0 ? h[TOP] + GAP : 0;
+    base_h = h[BASE] > 0 ? h[BASE] + GAP : 0;
+    bottom_h = h[BOTTOM] > 0 ? h[BOTTOM] + GAP : 0;
+    col_w = fmax(w[RIGHT], w[CORNER]);
+    right_w = col_w > 0 ? col_w + GAP : 0;
+    stack = h[RIGHT] + h[CORNER] + (h[RIGHT] > 0 && h[CORNER] > 0 ? GAP : 0);
+    if (!paged) {
+      column_w = fmax(wn, w[BOTTOM]);
+      in_column = 1;
+      avail_w = fmax(column_w + right_w, fmax(w[TOP], w[BASE]));
+      column_w = avail_w - right_w;
+      avail_h = top_h + fmax(hn + bottom_h, stack) + base_h;
+      break;
+    }
+    column_w = avail_w - right_w;
+    in_column = w[BOTTOM] <= column_w;
+    band_lo = base_h + (in_column ? 0 : bottom_h);
+    band_hi = avail_h - top_h;
+    /* shrink the items until they fit and leave the network most of the page */
+    double f = 1;
+    if (stack > 0)
+      f = fmin(f, (band_hi - band_lo) / stack);
+    if (col_w > 0)
+      f = fmin(f, 0.45 * avail_w / col_w);
+    const int full_width[] = { TOP, BASE, BOTTOM };
+    for (size_t i = 0; i < sizeof full_width / sizeof full_width[0]; i++)
+      if (w[full_width[i]] > 0)
+        f = fmin(f, avail_w / w[full_width[i]]);
+    if (f >= 0.999)
+      break;
+    d *= fmax(f, 0.05);
+  }
+  band_lo = base_h + (in_column ? 0 : bottom_h);
+  band_hi = avail_h - top_h;
+  double net_lo = base_h + bottom_h;
+  p->d = d;
+  p->avail_w = avail_w;
+  p->avail_h = avail_h;
+  p->s = 1;
+  if (paged) {
+    double sw = wn > 0 ? column_w / wn : 1.5, sh = hn > 0 ? (band_hi - net_lo) / hn : 1.5;
+    p->s = fmax(fmin(fmin(sw, sh), 1.5), 0.005);  /* a small network is not blown up past 150% */
+  }
+  p->net_x = column_w / 2;
+  p->net_y = (band_hi + net_lo) / 2;
+  p->x[TOP] = p->x[BASE] = avail_w / 2;
+  p->y[TOP] = avail_h - h[TOP] / 2;
+  p->y[BASE] = h[BASE] / 2;
+  p->x[RIGHT] = p->x[CORNER] = avail_w - col_w / 2;
+  p->y[RIGHT] = band_hi - h[RIGHT] / 2;
+  p->y[CORNER] = band_lo + h[CORNER] / 2;
+  p->x[BOTTOM] = in_column ? column_w / 2 : avail_w / 2;
+  p->y[BOTTOM] = base_h + h[BOTTOM] / 2;
+}
+
 int
 netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *imagepath)
 {
@@ -221,35 +303,20 @@ netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *image
   gvFreeLayout(gvc, g);
 
   double wn = bb.UR.x - bb.LL.x, hn = bb.UR.y - bb.LL.y;
-  const item_t *top = items[TOP].label ? &items[TOP] : NULL, *right = items[RIGHT].label ? &items[RIGHT] : NULL,
-               *bottom = items[BOTTOM].label ? &items[BOTTOM] : NULL;
-  double top_h = top ? top->h + GAP : 0, bottom_h = bottom ? bottom->h + GAP : 0;
-  double right_w = right ? right->w + GAP : 0;
-  double s = 1, avail_w, avail_h;
-  if (size_attr) {
-    avail_w = (page_w - 2 * margin) * 72;
-    avail_h = (page_h - 2 * margin) * 72;
-    double sw = wn > 0 ? (avail_w - right_w) / wn : 1, sh = hn > 0 ? (avail_h - top_h - bottom_h) / hn : 1;
-    s = fmin(fmin(sw, sh), 1.5);  /* a small network is not blown up past 150% */
-    if (s < 0.005)
-      s = 0.005;  /* the items fill the page: the network gets what is left */
-  } else {
-    avail_w = fmax(wn + right_w, fmax(top ? top->w : 0, bottom ? bottom->w : 0));
-    avail_h = top_h + fmax(hn, right ? right->h : 0) + bottom_h;
-  }
-  double k = 1 / s;  /* layout units per printed point */
-  /* printed coordinates: origin at the bottom left of the printable area */
-  double mid_top = avail_h - top_h, mid_bottom = bottom_h, mid_right = avail_w - right_w;
-  double ncx = mid_right / 2, ncy = (mid_top + mid_bottom) / 2;
-  double ox = (bb.LL.x + bb.UR.x) / 2 - ncx * k, oy = (bb.LL.y + bb.UR.y) / 2 - ncy * k;
+  plan_t p;
+  double avail_w = size_attr ? (page_w - 2 * margin) * 72 : 0, avail_h = size_attr ? (page_h - 2 * margin) * 72 : 0;
+  plan_page(items, wn, hn, size_attr != NULL, avail_w, avail_h, &p);
+  avail_w = p.avail_w;
+  avail_h = p.avail_h;
+  double k = 1 / p.s;  /* layout units per printed point */
+  double ox = (bb.LL.x + bb.UR.x) / 2 - p.net_x * k, oy = (bb.LL.y + bb.UR.y) / 2 - p.net_y * k;
 #define X(px) (ox + (px) * k)
 #define Y(py) (oy + (py) * k)
-  if (top)
-    place(g, "netan_page_top", top, k, X(avail_w / 2), Y(avail_h - top->h / 2));
-  if (right)
-    place(g, "netan_page_right", right, k, X(avail_w - right->w / 2), Y(mid_top - right->h / 2));
-  if (bottom)
-    place(g, "netan_page_bottom", bottom, k, X(avail_w / 2), Y(bottom->h / 2));
+  static const char *const names[N_SLOTS] = { "netan_page_top", "netan_page_right", "netan_page_corner",
+                                                "netan_page_bottom", "netan_page_base" };
+  for (int i = 0; i < N_SLOTS; i++)
+    if (items[i].label)
+      place(g, names[i], &items[i], k * p.d, X(p.x[i]), Y(p.y[i]));
   /* the corners of the page, margins included: the drawing is the page */
   double m = size_attr ? margin * 72 : 8;
   place(g, "netan_page_ll", NULL, k, X(-m), Y(-m));

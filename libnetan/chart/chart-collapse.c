@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#define SMALL_GROUP 5  /* communities smaller than this, with no outside tie, are not drawn */
+
 typedef struct {
   int64_t a, b;          /* communities, a < b */
   int64_t n_edges;       /* view edges between them */
@@ -83,9 +85,24 @@ netan_chart_i_collapsed(netan_chart_ctx_t *x, GString *out)
     p->strength += VECTOR(v->strength)[e];
   }
 
+  /* small groups with no tie to any other (pairs of phones that only call
+   * each other, say) say nothing about structure and crowd the chart: they
+   * are left out, and the footer says how many */
+  g_autofree gboolean *linked = g_new0(gboolean, kk);
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init(&it, pairs);
+  while (g_hash_table_iter_next(&it, NULL, &value))
+    linked[((between_t *)value)->a] = linked[((between_t *)value)->b] = TRUE;
+  int64_t left_out = 0, left_out_members = 0;
   for (int64_t c = 0; c < k; c++) {
     if (members[c] == 0)
       continue;
+    if (!linked[c] && members[c] < SMALL_GROUP) {
+      left_out++;
+      left_out_members += members[c];
+      continue;
+    }
     x->n_nodes++;
     if (c < (int64_t)x->class_names->len)
       x->class_count[c] += members[c];
@@ -121,6 +138,10 @@ netan_chart_i_collapsed(netan_chart_ctx_t *x, GString *out)
     g_string_append(out, "\"];\n");
     x->n_edges++;
   }
+  x->focus_text = left_out == 0 ? g_strdup("communities collapsed")
+                 : g_strdup_printf("communities collapsed; %" G_GINT64_FORMAT " communities of fewer than %d "
+                                   "members with no tie to another (%" G_GINT64_FORMAT " entities) not drawn",
+                                   left_out, SMALL_GROUP, left_out_members);
   /* what stands behind the aggregate: every source of the view's links */
   const netan_link_rec_t *links = netan_case_i_links(x->c);
   const netan_event_rec_t *events = netan_case_i_events(x->c);

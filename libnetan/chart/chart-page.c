@@ -1,6 +1,7 @@
 /* The page around the network: legend, title block, classification
  * banner and provenance footer. They travel as graph attributes holding
- * HTML-like labels (page_top, page_right, page_bottom) with the page size
+ * HTML-like labels (page_top, page_right, page_corner, page_bottom,
+ * page_base) with the page size
  * (page_size, page_margin); netan-render places them around the laid-out
  * network at their printed size. Graphviz's own tools ignore them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -112,7 +113,7 @@ append_legend(netan_chart_ctx_t *x, GString *out)
         continue;
       }
       listed++;
-      g_autofree char *cell = g_strdup_printf("<TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"14\"> </TD>",
+      g_autofree char *cell = g_strdup_printf("<TD BGCOLOR=\"%s\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"14\" HEIGHT=\"10\"></TD>",
                                               netan_chart_palette(k));
       g_autofree char *what = g_strdup_printf("%s (%" G_GINT64_FORMAT ")", (const char *)x->class_names->pdata[k],
                                               x->class_count[k]);
@@ -122,7 +123,7 @@ append_legend(netan_chart_ctx_t *x, GString *out)
       g_autofree char *what = g_strdup_printf("%s (%" G_GINT64_FORMAT ")",
                                               x->o.color_by == NETAN_CHART_COLOR_COMMUNITY
                                                 ? "other or no community" : "other or unknown", unlisted);
-      legend_row(out, "<TD BGCOLOR=\"" NETAN_CHART_OTHER_FILL "\" BORDER=\"1\" WIDTH=\"14\"> </TD>", what);
+      legend_row(out, "<TD BGCOLOR=\"" NETAN_CHART_OTHER_FILL "\" BORDER=\"1\" FIXEDSIZE=\"TRUE\" WIDTH=\"14\" HEIGHT=\"10\"></TD>", what);
     }
   }
   legend_heading(out, "Sizes and lines");
@@ -162,18 +163,21 @@ title_cell(GString *out, const char *what, const char *value)
   g_string_append(out, "</FONT><BR ALIGN=\"LEFT\"/></TD>");
 }
 
+/* A compact block, as on engineering drawings: the title across, then
+ * case reference and date, author and what produced the chart. */
 static void
 append_title_block(netan_chart_ctx_t *x, GString *out)
 {
   g_autofree char *date = chart_date(&x->o);
   g_autofree char *produced = g_strdup_printf("netan %s", netan_version());
   g_string_append(out, "<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" BGCOLOR=\"white\">"
-                       "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\"><B>");
-  g_autofree char *title = netan_text_wrap(x->o.title ? x->o.title : "Link chart", 60);
+                       "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
+  g_autofree char *title = netan_text_wrap(x->o.title ? x->o.title : "Link chart", 34);
   text(out, title);
   g_string_append(out, "</B></FONT></TD></TR><TR>");
   title_cell(out, "Case reference", x->o.case_ref);
   title_cell(out, "Date", date);
+  g_string_append(out, "</TR><TR>");
   title_cell(out, "Author / unit", x->o.author);
   title_cell(out, "Produced with", produced);
   g_string_append(out, "</TR></TABLE>");
@@ -242,7 +246,9 @@ append_footer(netan_chart_ctx_t *x, GString *out)
     " entities, %" G_GINT64_FORMAT " edges); layout %s%s%s.",
     x->focus_text ? x->focus_text : x->o.focus == NETAN_CHART_FOCUS_COLLAPSE ? "communities collapsed" : "the whole view",
     x->n_nodes, x->n_nodes == 1 ? "" : "s", x->n_edges, x->n_edges == 1 ? "" : "s", x->n,
-    netan_view_n_edges(x->v), x->layout, x->size_measure ? "; size by " : "",
+    netan_view_n_edges(x->v), x->layout,
+    !x->size_measure ? "" : x->o.focus == NETAN_CHART_FOCUS_COLLAPSE ? "; each community named after its member of highest "
+                                                                     : "; size by ",
     x->size_measure ? x->size_measure : "");
   g_string_append(out, "<TABLE BORDER=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
                        "<FONT POINT-SIZE=\"7\">");
@@ -288,28 +294,32 @@ netan_chart_i_page(netan_chart_ctx_t *x, GString *out)
     append_banner(x, out);
     g_string_append(out, ">");
   }
-  /* legend beside the network on landscape and unsized pages, under it on
-   * portrait ones, where width is short */
+  /* Legend and title block in a column beside the network on landscape
+   * and unsized pages; on portrait ones, where width is short, side by
+   * side under it. The footer under the network, the banner's second
+   * copy across the foot of the page. */
   if (!portrait) {
     g_string_append(out, ", page_right=<");
     append_legend(x, out);
+    g_string_append(out, ">, page_corner=<");
+    append_title_block(x, out);
+    g_string_append(out, ">, page_bottom=<");
+    append_footer(x, out);
+    g_string_append(out, ">");
+  } else {
+    g_string_append(out, ", page_bottom=<<TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
+                         "<TD VALIGN=\"TOP\">");
+    append_legend(x, out);
+    g_string_append(out, "</TD><TD VALIGN=\"BOTTOM\" ALIGN=\"RIGHT\">");
+    append_title_block(x, out);
+    g_string_append(out, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+    append_footer(x, out);
+    g_string_append(out, "</TD></TR></TABLE>>");
+  }
+  if (x->o.banner && *x->o.banner) {
+    g_string_append(out, ", page_base=<");
+    append_banner(x, out);
     g_string_append(out, ">");
   }
-  g_string_append(out, ", page_bottom=<<TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>");
-  if (portrait) {
-    g_string_append(out, "<TD VALIGN=\"TOP\">");
-    append_legend(x, out);
-    g_string_append(out, "</TD>");
-  }
-  g_string_append(out, "<TD VALIGN=\"BOTTOM\" ALIGN=\"RIGHT\">");
-  append_title_block(x, out);
-  g_string_append_printf(out, "</TD></TR><TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\">", portrait ? 2 : 1);
-  append_footer(x, out);
-  g_string_append(out, "</TD></TR>");
-  if (x->o.banner && *x->o.banner) {
-    g_string_append_printf(out, "<TR><TD COLSPAN=\"%d\">", portrait ? 2 : 1);
-    append_banner(x, out);
-    g_string_append(out, "</TD></TR>");
-  }
-  g_string_append(out, "</TABLE>>];\n");
+  g_string_append(out, "];\n");
 }
