@@ -71,6 +71,9 @@ typedef struct {
   const char *community_column;   /* default "community" */
   gboolean show_keys;             /* add the key under the label when they differ */
   int wrap;                       /* wrap labels at this many characters; default 20; 0 = never */
+  int64_t max_labels;             /* label only this many nodes, the largest by size_by (else degree)
+                                   * first; the others show their icon, their key as a tooltip.
+                                   * -1 (default): all up to 500 nodes, 150 above; 0: all */
   unsigned int edge_labels;       /* NETAN_CHART_EDGE_LABEL_* bits; default 0 */
   /* focus */
   netan_chart_focus_t focus;
@@ -82,7 +85,7 @@ typedef struct {
 } netan_chart_options_t;
 #define NETAN_CHART_OPTIONS_INIT { NETAN_CHART_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, \
                                    TRUE, NULL, NULL, "value", NETAN_CHART_COLOR_COMMUNITY, NULL, \
-                                   "community", FALSE, 20, 0, NETAN_CHART_FOCUS_ALL, NULL, 0, 1, 0, NULL }
+                                   "community", FALSE, 20, -1, 0, NETAN_CHART_FOCUS_ALL, NULL, 0, 1, 0, NULL }
 NETAN_API void netan_chart_options_init(netan_chart_options_t *opts);
 
 /** A chart: the DOT of a view under options, ready to render. */

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#define BIG_CHART_FONT "26"  /* points, for the labelled nodes of a chart that labels only some */
+
 static void
 count(GHashTable *h, gconstpointer key)
 {
@@ -28,14 +30,21 @@ note_source(netan_chart_ctx_t *x, int64_t source_id)
  * entity's label (wrapped), the key under it if asked. */
 static void
 append_node_label(netan_chart_ctx_t *x, GString *out, int64_t id, const netan_chart_type_look_t *look,
-                  double rel)
+                  double rel, gboolean labelled)
 {
   const char *label = netan_case_entity_label(x->c, id), *key = netan_case_entity_key(x->c, id);
-  int icon = (int)lround(14 + 14 * rel);
+  /* on big charts the labelled few are set larger, so that they stay
+   * readable when the page scales the whole network down */
+  int icon = (int)lround((x->n_labelled < x->n_shown && labelled ? 24 : 14) + 14 * rel);
   g_string_append_printf(out, ", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                               "CELLPADDING=\"0\"><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\">"
-                              "<IMG SRC=\"%s.png\" SCALE=\"TRUE\"/></TD><TD CELLPADDING=\"2\">",
+                              "<IMG SRC=\"%s.png\" SCALE=\"TRUE\"/></TD>",
                          icon, icon, look->icon);
+  if (!labelled) {
+    g_string_append(out, "</TR></TABLE>>");
+    return;
+  }
+  g_string_append(out, "<TD CELLPADDING=\"2\">");
   g_autofree char *wrapped = netan_text_wrap(label, x->o.wrap);
   netan_html_append_text(out, wrapped, "CENTER");
   if (x->o.show_keys && strcmp(label, key) != 0) {
@@ -67,6 +76,10 @@ append_node(netan_chart_ctx_t *x, GString *out, int64_t vertex)
   } else {
     x->other_count++;
   }
+  if (!x->labelled[vertex])
+    g_string_append(out, ", margin=\"0.02,0.01\"");
+  else if (x->n_labelled < x->n_shown)
+    g_string_append(out, ", fontsize=" BIG_CHART_FONT);
   if (rel > 0) {
     g_string_append(out, ", width=");
     netan_chart_i_num(out, 0.4 + 1.2 * rel);
@@ -75,10 +88,12 @@ append_node(netan_chart_ctx_t *x, GString *out, int64_t vertex)
   }
   if (x->seed[vertex])
     g_string_append(out, ", penwidth=2.5, peripheries=2");
-  g_autofree char *tip = g_strdup_printf("%s: %s", type, netan_case_entity_key(x->c, id));
+  g_autofree char *tip = x->labelled[vertex] ? g_strdup_printf("%s: %s", type, netan_case_entity_key(x->c, id))
+                                             : g_strdup_printf("%s: %s (%s)", type, netan_case_entity_label(x->c, id),
+                                                               netan_case_entity_key(x->c, id));
   g_string_append(out, ", tooltip=");
   netan_dot_append_string(out, tip);
-  append_node_label(x, out, id, look, rel);
+  append_node_label(x, out, id, look, rel, x->labelled[vertex]);
   g_string_append(out, "];\n");
 
   g_autofree int64_t *sources = NULL;

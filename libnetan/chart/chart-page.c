@@ -250,6 +250,13 @@ append_footer(netan_chart_ctx_t *x, GString *out)
     !x->size_measure ? "" : x->o.focus == NETAN_CHART_FOCUS_COLLAPSE ? "; each community named after its member of highest "
                                                                      : "; size by ",
     x->size_measure ? x->size_measure : "");
+  if (x->n_labelled < x->n_shown && x->o.focus != NETAN_CHART_FOCUS_COLLAPSE) {
+    g_autofree char *more = g_strdup_printf("%s Labels on the %" G_GINT64_FORMAT " most prominent of %" G_GINT64_FORMAT
+                                            " nodes (by %s); the others show their icon only.", chart,
+                                            x->n_labelled, x->n_shown, x->size_measure ? x->size_measure : "degree");
+    g_free(chart);
+    chart = g_steal_pointer(&more);
+  }
   g_string_append(out, "<TABLE BORDER=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
                        "<FONT POINT-SIZE=\"7\">");
   g_autofree char *src = g_string_free(sources, FALSE);

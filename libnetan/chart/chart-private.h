@@ -17,6 +17,8 @@ typedef struct {
   int64_t n;                /* vertices of the view */
   gboolean *shown;          /* per vertex: drawn */
   gboolean *seed;           /* per vertex: a focus seed, drawn emphasised */
+  gboolean *labelled;       /* per vertex: its label is drawn (else its icon only) */
+  int64_t n_shown, n_labelled;
   double *size;             /* per vertex: the size measure, if has_size */
   gboolean *has_size;
   double max_size;

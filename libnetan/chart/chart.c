@@ -52,6 +52,8 @@ check_options(const netan_chart_options_t *o, GError **error)
     bad = "unknown focus";
   else if (o->wrap < 0)
     bad = "wrap must be 0 or more";
+  else if (o->max_labels < -1)
+    bad = "max_labels must be -1 (automatic), 0 (all) or a count";
   else if (o->edge_labels & ~7u)
     bad = "unknown edge label bits";
   else if (o->n_seeds > 0 && o->seeds == NULL)
@@ -205,10 +207,62 @@ assign_colours(netan_chart_ctx_t *x)
   x->class_count = g_new0(int64_t, MAX(x->class_names->len, 1));
 }
 
+typedef struct {
+  const netan_chart_ctx_t *x;
+  const int64_t *degree;
+} rank_ctx_t;
+
+/* Largest first: by the size measure, else degree; then lower entity id. */
+static gint
+by_prominence(gconstpointer a, gconstpointer b, gpointer data)
+{
+  const rank_ctx_t *r = data;
+  int64_t i = *(const int64_t *)a, j = *(const int64_t *)b;
+  double si = r->x->has_size[i] ? r->x->size[i] : -1, sj = r->x->has_size[j] ? r->x->size[j] : -1;
+  if (si != sj)
+    return si > sj ? -1 : 1;
+  if (r->degree[i] != r->degree[j])
+    return r->degree[i] > r->degree[j] ? -1 : 1;
+  return r->x->v->vertex_entity[i] < r->x->v->vertex_entity[j] ? -1 : 1;
+}
+
+/* Which drawn nodes carry their label: on a big chart, the most prominent
+ * ones (and the focus seeds), so that those stay readable on paper. */
+static void
+choose_labels(netan_chart_ctx_t *x)
+{
+  gsize nn = (gsize)MAX(x->n, 1);
+  x->labelled = g_new0(gboolean, nn);
+  g_autofree int64_t *order = g_new(int64_t, nn);
+  for (int64_t i = 0; i < x->n; i++)
+    if (x->shown[i])
+      order[x->n_shown++] = i;
+  int64_t limit = x->o.max_labels == 0 ? x->n_shown
+                  : x->o.max_labels > 0 ? x->o.max_labels
+                  : x->n_shown <= 500 ? x->n_shown : 150;
+  if (limit < x->n_shown) {
+    g_autofree int64_t *degree = g_new0(int64_t, nn);
+    for (int64_t e = 0; e < netan_view_n_edges(x->v); e++) {
+      degree[IGRAPH_FROM(&x->v->graph, e)]++;
+      degree[IGRAPH_TO(&x->v->graph, e)]++;
+    }
+    rank_ctx_t r = { x, degree };
+    g_qsort_with_data(order, (gint)x->n_shown, sizeof(int64_t), by_prominence, &r);
+  }
+  for (int64_t k = 0; k < MIN(limit, x->n_shown); k++)
+    x->labelled[order[k]] = TRUE;
+  for (int64_t i = 0; i < x->n; i++)
+    if (x->seed[i])
+      x->labelled[i] = TRUE;
+  for (int64_t i = 0; i < x->n; i++)
+    x->n_labelled += x->labelled[i];
+}
+
 static void
 ctx_clear(netan_chart_ctx_t *x)
 {
   g_free(x->shown);
+  g_free(x->labelled);
   g_free(x->seed);
   g_free(x->size);
   g_free(x->has_size);
@@ -266,6 +320,7 @@ netan_chart_new(const netan_view_t *v, const netan_chart_options_t *opts, GError
     return NULL;
   }
   assign_colours(&x);
+  choose_labels(&x);
   for (int64_t e = 0; e < netan_view_n_edges(v); e++)
     x.max_strength = MAX(x.max_strength, VECTOR(v->strength)[e]);
 
