@@ -11,7 +11,7 @@ typedef struct {
   char **outputs, **connect;
   char *layout, *size_by, *color_by, *method, *focus, *path, *title, *case_ref, *author, *date,
        *banner, *page, *edge_labels;
-  gint64 seed, hops, community;
+  gint64 seed, hops, community, max_labels;
   gboolean collapse, landscape, show_keys, no_legend, has_community;
   int wrap;
 } chart_args_t;
@@ -170,6 +170,7 @@ draw(chart_args_t *a, netan_cli_view_t *view_args, const char *source, const cha
   o.show_keys = a->show_keys;
   o.decorations = !a->no_legend;
   o.wrap = a->wrap;
+  o.max_labels = a->max_labels;
   o.command = command;
   if ((chart = netan_chart_new(view, &o, &e)) == NULL)
     goto fail;
@@ -186,7 +187,7 @@ draw(chart_args_t *a, netan_cli_view_t *view_args, const char *source, const cha
   netan_case_free(kase);
   return NETAN_EXIT_OK;
 fail:
-  netan_cli_error("chart: %s", e->message);
+  netan_cli_error("%s", e->message);
   g_error_free(e);
   netan_chart_free(chart);
   netan_table_free(size);
@@ -199,7 +200,7 @@ fail:
 int
 netan_cmd_chart(int argc, char **argv)
 {
-  chart_args_t a = { .seed = 42, .hops = 1, .wrap = 20 };
+  chart_args_t a = { .seed = 42, .hops = 1, .wrap = 20, .max_labels = -1 };
   g_autofree char *command = command_line(argc, argv);
   netan_cli_view_t view_args = { 0 };
   GOptionEntry entries[] = {
@@ -225,6 +226,7 @@ netan_cmd_chart(int argc, char **argv)
     { "show-keys", 0, 0, G_OPTION_ARG_NONE, &a.show_keys, "Print each entity's key under its label", NULL },
     { "edge-labels", 0, 0, G_OPTION_ARG_STRING, &a.edge_labels, "Label lines with count, dates, amount (comma-separated)", "L" },
     { "wrap", 0, 0, G_OPTION_ARG_INT, &a.wrap, "Wrap labels at N characters (default 20; 0 never)", "N" },
+    { "max-labels", 0, 0, G_OPTION_ARG_INT64, &a.max_labels, "Label only the N most prominent nodes (default: all up to 500 nodes, else 150; 0 all)", "N" },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &a.no_legend, "The network alone: no legend, title block or footer", NULL },
     { NULL }
   };
@@ -259,6 +261,10 @@ netan_cmd_chart(int argc, char **argv)
   }
   if (a.outputs == NULL) {
     netan_cli_error("chart: say where to write the chart with -o FILE.svg|pdf|png|dot");
+    goto out;
+  }
+  if (a.page && g_ascii_strcasecmp(a.page, "A4") != 0 && g_ascii_strcasecmp(a.page, "A3") != 0) {
+    netan_cli_error("chart: --page must be A4 or A3, not \"%s\"", a.page);
     goto out;
   }
   if (focus_count(&a) > 1) {

@@ -138,6 +138,10 @@ netan_cli_find_entity(const netan_case_t *c, const char *name, GError **error)
     int64_t found = netan_case_find_entity(c, type, colon + 1);
     if (found >= 0)
       return found;
+    /* a name as people write it: "person:Ilir Hoxha" is the key "hoxha ilir" */
+    g_autofree char *key = netan_normalize(NETAN_NORMALIZE_NAME, colon + 1, NULL, NULL);
+    if (key && (found = netan_case_find_entity(c, type, key)) >= 0)
+      return found;
   }
   int64_t match = -1, n = 0;
   for (int pass = 0; pass < 2 && n == 0; pass++) {  /* keys first, then labels */

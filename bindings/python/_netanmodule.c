@@ -1182,24 +1182,24 @@ View_chart(ViewObject *self, PyObject *args, PyObject *kwds)
   static char *kwlist[] = { "format", "title", "case_ref", "author", "date", "banner", "page", "landscape",
                             "layout", "size_by", "color_by", "communities", "method", "focus", "hops",
                             "community", "connect", "path", "collapse", "show_keys", "edge_labels", "wrap",
-                            "legend", "command", NULL };
+                            "legend", "command", "max_labels", NULL };
   const char *format = "dot", *title = NULL, *case_ref = NULL, *author = NULL, *date = NULL, *banner = NULL,
              *page = NULL, *layout = NULL, *size_by = "betweenness", *color_by = "communities",
              *method = "louvain", *command = NULL;
   PyObject *communities = NULL, *focus = Py_None, *community = Py_None, *connect = Py_None, *path = Py_None,
            *edge_labels = Py_None;
-  long long hops = 1;
+  long long hops = 1, max_labels = -1;
   int landscape = 0, collapse = 0, show_keys = 0, wrap = 20, legend = 1;
-  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|szzzzzzpzzzOzOLOOOppOipz:chart", kwlist, &format, &title,
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "|szzzzzzpzzzOzOLOOOppOipzL:chart", kwlist, &format, &title,
                                    &case_ref, &author, &date, &banner, &page, &landscape, &layout, &size_by,
                                    &color_by, &communities, &method, &focus, &hops, &community, &connect, &path,
-                                   &collapse, &show_keys, &edge_labels, &wrap, &legend, &command) ||
+                                   &collapse, &show_keys, &edge_labels, &wrap, &legend, &command, &max_labels) ||
       !view_ready(self))
     return NULL;
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
   o.title = title, o.case_ref = case_ref, o.author = author, o.date = date, o.banner = banner;
   o.page = page, o.landscape = landscape, o.layout = layout, o.show_keys = show_keys;
-  o.wrap = wrap, o.decorations = legend, o.hops = hops, o.command = command;
+  o.wrap = wrap, o.decorations = legend, o.hops = hops, o.command = command, o.max_labels = max_labels;
   if (!chart_color(color_by, &o.color_by) || !chart_edge_labels(edge_labels, &o.edge_labels))
     return NULL;
   /* communities: the seed of the partition (None: no colour by community) */
@@ -1300,7 +1300,7 @@ static PyMethodDef View_methods[] = {
   { "louvain", (PyCFunction)(void (*)(void))View_louvain, METH_VARARGS | METH_KEYWORDS, "louvain(seed=42, resolution=1.0, weighted=True) -> (columns, rows, meta)" },
   { "edges", (PyCFunction)View_edges, METH_NOARGS, "[(entity_a, entity_b, strength, length, n_links)]" },
   { "vertices", (PyCFunction)View_vertices, METH_NOARGS, "[entity id of each vertex]" },
-  { "chart", (PyCFunction)(void (*)(void))View_chart, METH_VARARGS | METH_KEYWORDS, "chart(format='dot', title=None, case_ref=None, author=None, date=None, banner=None, page=None, landscape=False, layout=None, size_by='betweenness', color_by='communities', communities=42, method='louvain', focus=None, hops=1, community=None, connect=None, path=None, collapse=False, show_keys=False, edge_labels=None, wrap=20, legend=True, command=None) -> bytes (see doc/charts.md)" },
+  { "chart", (PyCFunction)(void (*)(void))View_chart, METH_VARARGS | METH_KEYWORDS, "chart(format='dot', title=None, case_ref=None, author=None, date=None, banner=None, page=None, landscape=False, layout=None, size_by='betweenness', color_by='communities', communities=42, method='louvain', focus=None, hops=1, community=None, connect=None, path=None, collapse=False, show_keys=False, edge_labels=None, wrap=20, legend=True, command=None, max_labels=-1) -> bytes (see doc/charts.md)" },
   { NULL }
 };
 

@@ -3,10 +3,68 @@
 #include "config.h"
 #include "chart/chart-private.h"
 
+#include <math.h>
+
 static const char *
 name_of(const netan_chart_ctx_t *x, int64_t id)
 {
   return netan_case_entity_label(x->c, id);
+}
+
+/* Keeps the steps of a path table: a path chart draws the path, not every
+ * link among the entities on it. */
+static void
+keep_steps(netan_chart_ctx_t *x, const netan_table_t *t)
+{
+  int fc = netan_table_column_index(t, "from"), tc = netan_table_column_index(t, "to");
+  if (fc < 0 || tc < 0)
+    return;
+  if (x->steps == NULL)
+    x->steps = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  for (int64_t r = 0; r < netan_table_n_rows(t); r++) {
+    int64_t a = netan_view_vertex(x->v, netan_table_get_int(t, r, fc));
+    int64_t b = netan_view_vertex(x->v, netan_table_get_int(t, r, tc));
+    if (a < 0 || b < 0)
+      continue;
+    int64_t *key = g_new(int64_t, 1);
+    *key = MIN(a, b) * x->n + MAX(a, b);
+    /* the value: the entity the walk comes from, so the chart reads in path order */
+    if (!g_hash_table_contains(x->steps, key))
+      g_hash_table_insert(x->steps, key, GSIZE_TO_POINTER((gsize)(x->v->vertex_entity[a] + 1)));
+    else
+      g_free(key);
+  }
+}
+
+/* A path read like text: its entities in order, left to right, then the
+ * next row right to left (a snake), so that a long path fits a page. */
+static void
+pin_path(netan_chart_ctx_t *x, const netan_table_t *t)
+{
+  int pc = netan_table_column_index(t, "path"), fc = netan_table_column_index(t, "from"),
+      tc = netan_table_column_index(t, "to");
+  int64_t n = 0, rows = netan_table_n_rows(t);
+  g_autofree int64_t *order = g_new(int64_t, rows + 1);
+  for (int64_t r = 0; r < rows && netan_table_get_int(t, r, pc) == 1; r++) {
+    if (n == 0)
+      order[n++] = netan_view_vertex(x->v, netan_table_get_int(t, r, fc));
+    order[n++] = netan_view_vertex(x->v, netan_table_get_int(t, r, tc));
+  }
+  if (n < 2)
+    return;
+  gsize nn = (gsize)MAX(x->n, 1);
+  x->pin_x = g_new(double, nn);
+  x->pin_y = g_new(double, nn);
+  for (int64_t i = 0; i < x->n; i++)
+    x->pin_x[i] = x->pin_y[i] = NAN;
+  int64_t per_row = MAX(3, (int64_t)ceil(sqrt(2.0 * (double)n)));
+  for (int64_t i = 0; i < n; i++) {
+    int64_t row = i / per_row, col = i % per_row;
+    if (row % 2 == 1)
+      col = per_row - 1 - col;
+    x->pin_x[order[i]] = 3.4 * (double)col;
+    x->pin_y[order[i]] = -1.6 * (double)row;
+  }
 }
 
 /* Marks the entities of column @column of @t as drawn. */
@@ -100,6 +158,7 @@ netan_chart_i_focus(netan_chart_ctx_t *x, GError **error)
     netan_table_t *paths = netan_paths_connect(x->v, o->seeds, o->n_seeds, NULL, &entities, error);
     if (paths == NULL)
       return FALSE;
+    keep_steps(x, paths);
     netan_table_free(paths);
     t = entities;
     show_column(x, t, "entity");
@@ -115,6 +174,8 @@ netan_chart_i_focus(netan_chart_ctx_t *x, GError **error)
       return FALSE;
     show_column(x, t, "from");
     show_column(x, t, "to");
+    keep_steps(x, t);
+    pin_path(x, t);
     const char *reachable = netan_table_get_meta(t, "reachable");
     x->focus_text = g_strdup_printf("shortest path from %s to %s%s", name_of(x, o->seeds[0]),
                                     name_of(x, o->seeds[1]),

@@ -88,6 +88,13 @@ append_node(netan_chart_ctx_t *x, GString *out, int64_t vertex)
   }
   if (x->seed[vertex])
     g_string_append(out, ", penwidth=2.5, peripheries=2");
+  if (x->pin_x && !isnan(x->pin_x[vertex])) {
+    g_string_append(out, ", pos=\"");
+    netan_chart_i_num(out, x->pin_x[vertex]);
+    g_string_append_c(out, ',');
+    netan_chart_i_num(out, x->pin_y[vertex]);
+    g_string_append(out, "!\"");
+  }
   g_autofree char *tip = x->labelled[vertex] ? g_strdup_printf("%s: %s", type, netan_case_entity_key(x->c, id))
                                              : g_strdup_printf("%s: %s (%s)", type, netan_case_entity_label(x->c, id),
                                                                netan_case_entity_key(x->c, id));
@@ -189,6 +196,13 @@ append_edge(netan_chart_ctx_t *x, GString *out, int64_t e, gboolean directed)
     a = b;
     b = t;
   }
+  int64_t pair = MIN(IGRAPH_FROM(&v->graph, e), IGRAPH_TO(&v->graph, e)) * x->n +
+                 MAX(IGRAPH_FROM(&v->graph, e), IGRAPH_TO(&v->graph, e));
+  int64_t walk_from = x->steps ? (int64_t)GPOINTER_TO_SIZE(g_hash_table_lookup(x->steps, &pair)) - 1 : -1;
+  if (!directed && walk_from == b) {  /* along the path: dot ranks a path left to right */
+    b = a;
+    a = walk_from;
+  }
   edge_summary_t s;
   summarize_edge(x, e, &s);
   const netan_chart_line_look_t *look = netan_chart_line_look(s.type ? s.type : "");
@@ -220,9 +234,14 @@ netan_chart_i_network(netan_chart_ctx_t *x, GString *out)
       x->n_nodes++;
     }
   gboolean directed = netan_view_is_directed(x->v);
-  for (int64_t e = 0; e < netan_view_n_edges(x->v); e++)
-    if (x->shown[IGRAPH_FROM(&x->v->graph, e)] && x->shown[IGRAPH_TO(&x->v->graph, e)]) {
-      append_edge(x, out, e, directed);
-      x->n_edges++;
-    }
+  for (int64_t e = 0; e < netan_view_n_edges(x->v); e++) {
+    int64_t a = IGRAPH_FROM(&x->v->graph, e), b = IGRAPH_TO(&x->v->graph, e);
+    if (!x->shown[a] || !x->shown[b])
+      continue;
+    int64_t pair = MIN(a, b) * x->n + MAX(a, b);
+    if (x->steps && !g_hash_table_contains(x->steps, &pair))
+      continue;  /* a path chart draws the steps of its paths only */
+    append_edge(x, out, e, directed);
+    x->n_edges++;
+  }
 }

@@ -18,6 +18,9 @@ typedef struct {
   gboolean *shown;          /* per vertex: drawn */
   gboolean *seed;           /* per vertex: a focus seed, drawn emphasised */
   gboolean *labelled;       /* per vertex: its label is drawn (else its icon only) */
+  double *pin_x, *pin_y;    /* path charts: where each node is pinned (inches), NAN if free */
+  GHashTable *steps;        /* path and connect charts: the vertex pairs the paths step along
+                             * (packed, lower vertex first); only those lines are drawn */
   int64_t n_shown, n_labelled;
   double *size;             /* per vertex: the size measure, if has_size */
   gboolean *has_size;

@@ -263,6 +263,8 @@ ctx_clear(netan_chart_ctx_t *x)
 {
   g_free(x->shown);
   g_free(x->labelled);
+  g_free(x->pin_x);
+  g_free(x->pin_y);
   g_free(x->seed);
   g_free(x->size);
   g_free(x->has_size);
@@ -280,16 +282,18 @@ ctx_clear(netan_chart_ctx_t *x)
     g_hash_table_unref(x->lines_shown);
   if (x->sources_used)
     g_hash_table_unref(x->sources_used);
+  if (x->steps)
+    g_hash_table_unref(x->steps);
 }
 
-/* The layout an analyst would pick: a path reads left to right (dot);
+/* The layout an analyst would pick: a path reads like text (pinned);
  * force-directed neato up to a thousand nodes; sfdp (multilevel, fast)
  * beyond. Overlap removal keeps node labels apart in every case. */
 static const char *
 default_layout(const netan_chart_ctx_t *x)
 {
-  if (x->o.focus == NETAN_CHART_FOCUS_PATH)
-    return "dot";
+  if (x->pin_x)
+    return "neato";  /* the path's nodes are pinned in reading order */
   return x->n_nodes <= 1000 ? "neato" : "sfdp";
 }
 

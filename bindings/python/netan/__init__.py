@@ -259,7 +259,9 @@ class Chart:
     focus (entity id) with hops; community (number); connect (entity ids);
         path ((from, to) entity ids); collapse (one node per community);
     show_keys, edge_labels ('count', 'dates', 'amount'), wrap (characters),
-        legend (False: the network alone), command (text for the footer).
+        max_labels (label only the N most prominent nodes; -1: all up to 500
+        nodes, else 150; 0: all), legend (False: the network alone),
+        command (text for the footer).
     """
 
     FORMATS = ("svg", "pdf", "png", "dot")
