@@ -79,15 +79,53 @@ parse_edge_labels(const char *text, unsigned *out, GError **error)
   return TRUE;
 }
 
+/* The command as typed, for the footer, without the output files: the
+ * same chart written under two names is the same chart. */
 static char *
 command_line(int argc, char **argv)
 {
   GString *s = g_string_new("netan");
   for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+      i++;
+      continue;
+    }
+    if (g_str_has_prefix(argv[i], "--output=") || (g_str_has_prefix(argv[i], "-o") && argv[i][2]))
+      continue;
     g_autofree char *q = g_shell_quote(argv[i]);
     g_string_append_printf(s, " %s", strpbrk(argv[i], " \t\n'\"\\$`*?[]{}()<>|&;#~") ? q : argv[i]);
   }
   return g_string_free(s, FALSE);
+}
+
+static const char *const layouts[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL };
+static const char *const colour_keys[] = { "communities", "community", "type", "jurisdiction", "none", NULL };
+
+/* Values the command line got wrong are usage errors (exit 2), found
+ * before any file is read. */
+static gboolean
+check_values(const chart_args_t *a)
+{
+  GError *e = NULL;
+  unsigned bits;
+  if (a->page && g_ascii_strcasecmp(a->page, "A4") != 0 && g_ascii_strcasecmp(a->page, "A3") != 0)
+    netan_cli_error("chart: --page must be A4 or A3, not \"%s\"", a->page);
+  else if (a->layout && !g_strv_contains(layouts, a->layout))
+    netan_cli_error("chart: --layout must be dot, neato, fdp, sfdp, circo or twopi, not \"%s\"", a->layout);
+  else if (a->color_by && !g_strv_contains(colour_keys, a->color_by))
+    netan_cli_error("chart: --color-by must be communities, type, jurisdiction or none, not \"%s\"", a->color_by);
+  else if (!parse_edge_labels(a->edge_labels, &bits, &e)) {
+    netan_cli_error("chart: %s", e->message);
+    g_error_free(e);
+  } else if (a->path && !strchr(a->path, ','))
+    netan_cli_error("chart: --path needs two entities, FROM,TO");
+  else if (a->hops < 0)
+    netan_cli_error("chart: --hops must be 0 or more");
+  else if (a->wrap < 0)
+    netan_cli_error("chart: --wrap must be 0 or more");
+  else
+    return TRUE;
+  return FALSE;
 }
 
 static int
@@ -263,10 +301,8 @@ netan_cmd_chart(int argc, char **argv)
     netan_cli_error("chart: say where to write the chart with -o FILE.svg|pdf|png|dot");
     goto out;
   }
-  if (a.page && g_ascii_strcasecmp(a.page, "A4") != 0 && g_ascii_strcasecmp(a.page, "A3") != 0) {
-    netan_cli_error("chart: --page must be A4 or A3, not \"%s\"", a.page);
+  if (!check_values(&a))
     goto out;
-  }
   if (focus_count(&a) > 1) {
     netan_cli_error("chart: choose one of --focus, --community, --connect, --path, --collapse");
     goto out;

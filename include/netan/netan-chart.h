@@ -100,6 +100,7 @@ typedef struct netan_chart netan_chart_t;
 NETAN_API netan_chart_t *netan_chart_new(const netan_view_t *v, const netan_chart_options_t *opts,
                                          GError **error);
 NETAN_API void netan_chart_free(netan_chart_t *chart);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(netan_chart_t, netan_chart_free)
 /** The DOT text netan-render reads (owned by @chart). */
 NETAN_API const char *netan_chart_get_dot(const netan_chart_t *chart);
 /** Number of nodes and lines drawn (a collapsed chart: communities and their links). */

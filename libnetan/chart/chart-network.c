@@ -99,7 +99,7 @@ append_node(netan_chart_ctx_t *x, GString *out, int64_t vertex)
                                              : g_strdup_printf("%s: %s (%s)", type, netan_case_entity_label(x->c, id),
                                                                netan_case_entity_key(x->c, id));
   g_string_append(out, ", tooltip=");
-  netan_dot_append_string(out, tip);
+  netan_dot_append_escstring(out, tip);
   append_node_label(x, out, id, look, rel, x->labelled[vertex]);
   g_string_append(out, "];\n");
 
@@ -214,7 +214,7 @@ append_edge(netan_chart_ctx_t *x, GString *out, int64_t e, gboolean directed)
   netan_chart_line_attrs(out, look, NETAN_CHART_LINE_COLOUR);
   g_autofree char *tip = edge_text(x, &s, 7);
   g_string_append(out, ", tooltip=");
-  netan_dot_append_string(out, tip);
+  netan_dot_append_escstring(out, tip);
   if (x->o.edge_labels) {
     g_autofree char *text = edge_text(x, &s, x->o.edge_labels);
     g_string_append(out, ", label=");

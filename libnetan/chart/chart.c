@@ -42,8 +42,11 @@ static gboolean
 check_options(const netan_chart_options_t *o, GError **error)
 {
   const char *bad = NULL;
-  if (o->layout && !g_strv_contains(layouts, o->layout))
-    bad = "unknown layout (dot, neato, fdp, sfdp, circo, twopi)";
+  if (o->layout && !g_strv_contains(layouts, o->layout)) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "chart options: unknown layout \"%s\" (dot, neato, fdp, sfdp, circo, twopi)", o->layout);
+    return FALSE;
+  }
   else if (o->page && g_ascii_strcasecmp(o->page, "A4") != 0 && g_ascii_strcasecmp(o->page, "A3") != 0)
     bad = "unknown page size (A4 or A3)";
   else if ((unsigned)o->color_by > NETAN_CHART_COLOR_NONE)

@@ -4,14 +4,14 @@
 
 #include <string.h>
 
-void
-netan_dot_append_string(GString *out, const char *text)
+static void
+append_quoted(GString *out, const char *text, const char *backslash)
 {
   g_string_append_c(out, '"');
   for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
     switch (*p) {
     case '"': g_string_append(out, "\\\""); break;
-    case '\\': g_string_append(out, "\\\\"); break;
+    case '\\': g_string_append(out, backslash); break;
     case '&': g_string_append(out, "&amp;"); break;
     case '\n': g_string_append(out, "\\n"); break;
     case '\r':
@@ -23,6 +23,18 @@ netan_dot_append_string(GString *out, const char *text)
     }
   }
   g_string_append_c(out, '"');
+}
+
+void
+netan_dot_append_string(GString *out, const char *text)
+{
+  append_quoted(out, text, "\\\\");
+}
+
+void
+netan_dot_append_escstring(GString *out, const char *text)
+{
+  append_quoted(out, text, "\\\\\\\\");
 }
 
 void

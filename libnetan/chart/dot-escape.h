@@ -20,6 +20,13 @@
 void netan_dot_append_string(GString *out, const char *text);
 
 /*
+ * As netan_dot_append_string(), for attributes where Graphviz expands its
+ * escapes (\N, \G, \L ...) after reading the string, such as tooltips:
+ * a backslash is written four times, so that it survives both readings.
+ */
+void netan_dot_append_escstring(GString *out, const char *text);
+
+/*
  * Appends @text as the text of an HTML-like label: & < > " ' become
  * entities (so no text can open a tag or end the label), a backslash is
  * doubled (Graphviz expands \N, \G, \l in these labels too), a line break

@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* <netan/netan-chart.h> declares no g_autoptr cleanup for netan_chart_t:
- * a local alias, which cannot clash with one added there later */
-typedef netan_chart_t chart_t;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(chart_t, netan_chart_free)
 
 static char *
 escaped(const char *s)
@@ -241,7 +237,7 @@ test_option_errors(void)
   /* and the two-seed path is fine */
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
   o.focus = NETAN_CHART_FOCUS_PATH, o.seeds = two, o.n_seeds = 2;
-  g_autoptr(chart_t) path = netan_chart_new(v, &o, &e);
+  g_autoptr(netan_chart_t) path = netan_chart_new(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL(path);
   CU_ASSERT_EQUAL(path ? netan_chart_n_nodes(path) : -1, 2);
   CU_ASSERT_EQUAL(path ? netan_chart_n_edges(path) : -1, 1);
@@ -262,7 +258,7 @@ test_page_sizes(void)
     netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
     o.page = pages[i].page, o.landscape = pages[i].landscape, o.date = "2024-08-15";
     GError *e = NULL;
-    g_autoptr(chart_t) chart = netan_chart_new(v, &o, &e);
+    g_autoptr(netan_chart_t) chart = netan_chart_new(v, &o, &e);
     CU_ASSERT_PTR_NOT_NULL_FATAL(chart);
     g_autoptr(GBytes) svg = netan_chart_render_bytes(chart, "svg", &e);
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
@@ -309,7 +305,7 @@ test_edge_labels(void)
   o.edge_labels = NETAN_CHART_EDGE_LABEL_COUNT | NETAN_CHART_EDGE_LABEL_DATES | NETAN_CHART_EDGE_LABEL_AMOUNT;
   o.date = "2024-08-15";
   GError *e = NULL;
-  g_autoptr(chart_t) chart = netan_chart_new(v, &o, &e);
+  g_autoptr(netan_chart_t) chart = netan_chart_new(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(chart);
   CU_ASSERT_EQUAL(netan_chart_n_nodes(chart), 3);
   CU_ASSERT_EQUAL(netan_chart_n_edges(chart), 2);
@@ -326,7 +322,7 @@ test_edge_labels(void)
   CU_ASSERT_PTR_NULL(strstr(dates, "label=\"transfer"));
   /* the rendered SVG shows them as text */
   o.edge_labels = NETAN_CHART_EDGE_LABEL_AMOUNT;
-  g_autoptr(chart_t) amounts = netan_chart_new(v, &o, &e);
+  g_autoptr(netan_chart_t) amounts = netan_chart_new(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(amounts);
   g_autoptr(GBytes) svg = netan_chart_render_bytes(amounts, "svg", &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
@@ -367,7 +363,7 @@ test_focus_counts(void)
     int64_t seeds[] = { hub };
     netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
     o.focus = NETAN_CHART_FOCUS_EGO, o.seeds = seeds, o.n_seeds = 1, o.hops = hops;
-    g_autoptr(chart_t) chart = netan_chart_new(v, &o, &e);
+    g_autoptr(netan_chart_t) chart = netan_chart_new(v, &o, &e);
     CU_ASSERT_PTR_NOT_NULL_FATAL(chart);
     CU_ASSERT_EQUAL(netan_chart_n_nodes(chart), netan_table_n_rows(ego));
     CU_ASSERT_EQUAL(netan_chart_n_edges(chart), inner);
@@ -407,7 +403,7 @@ test_focus_counts(void)
   }
   netan_chart_options_t o = NETAN_CHART_OPTIONS_INIT;
   o.focus = NETAN_CHART_FOCUS_COLLAPSE, o.communities = com;
-  g_autoptr(chart_t) collapsed = netan_chart_new(v, &o, &e);
+  g_autoptr(netan_chart_t) collapsed = netan_chart_new(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(collapsed);
   CU_ASSERT_EQUAL(netan_chart_n_nodes(collapsed), k);
   CU_ASSERT_EQUAL(netan_chart_n_edges(collapsed), pairs);
@@ -433,7 +429,7 @@ test_hostile_page_text(void)
   o.date = "2024-08-15";
   o.wrap = 0;
   GError *e = NULL;
-  g_autoptr(chart_t) chart = netan_chart_new(v, &o, &e);
+  g_autoptr(netan_chart_t) chart = netan_chart_new(v, &o, &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(chart);
   g_autoptr(GBytes) svg = netan_chart_render_bytes(chart, "svg", &e);
   CU_ASSERT_PTR_NOT_NULL_FATAL(svg);

@@ -234,6 +234,15 @@ def page_text(root, item):
     return "\n".join(texts(groups(root)[item]))
 
 
+def under_network(root):
+    """The texts of the page items under and beside the foot of the network,
+    in reading order: title block (page_corner, or in page_bottom on
+    portrait pages), footer (page_bottom), banner (page_base)."""
+    nodes = groups(root)
+    return [t for name in ("netan_page_corner", "netan_page_bottom", "netan_page_base")
+            if name in nodes for t in texts(nodes[name])]
+
+
 @pytest.fixture(scope="module")
 def nasty_case():
     """Every text hostile: source names, entity types, keys, labels, link types."""
@@ -299,8 +308,8 @@ def test_hostile_types_in_legend_as_typed(nasty_case, nasty_svg):
 def test_hostile_title_block_banner_and_footer_as_typed(nasty_case, nasty_svg):
     root = parse(nasty_svg)
     nodes = groups(root)
-    bottom = texts(nodes["netan_page_bottom"])
-    assert NASTY[3] + " " + NASTY[0] in bottom                 # title
+    bottom = under_network(root)
+    assert flat(NASTY[3] + " " + NASTY[0]) in flat(" ".join(bottom))  # title (wrapped at 34)
     assert bottom[bottom.index("Case reference") + 1] == NASTY[1]
     assert bottom[bottom.index("Author / unit") + 1] == NASTY[4]
     assert bottom[bottom.index("Date") + 1] == DATE
@@ -340,7 +349,7 @@ def test_byte_identical_svg_dot_pdf_across_processes(data_dir, tmp_path):
         a, b = (tmp_path / f"a.{fmt}").read_bytes(), (tmp_path / f"b.{fmt}").read_bytes()
         assert a and a == b, fmt
     root = parse((tmp_path / "a.svg").read_bytes())
-    assert "2024-06-01" in texts(groups(root)["netan_page_bottom"])  # SOURCE_DATE_EPOCH's day
+    assert "2024-06-01" in under_network(root)  # SOURCE_DATE_EPOCH's day
 
 
 # ---- pages ------------------------------------------------------------------
@@ -424,7 +433,7 @@ def test_legend_counts_types_links_communities_and_says_what_size_means(transfer
 
 def test_footer_names_every_source_with_its_sha256_prefix_and_the_version(sample_case, sample_a3):
     root = sample_a3
-    footer = flat(page_text(root, "netan_page_bottom"))
+    footer = flat("\n".join(under_network(root)))
     sources = sample_case.sources()
     assert len(sources) == 6
     for s in sources:
