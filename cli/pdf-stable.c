@@ -14,42 +14,13 @@
  * are left as they are. Anything unexpected leaves the PDF untouched.
  */
 #include "cli/pdf-stable.h"
+#include "cli/render-buf.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-typedef struct {
-  char *data;
-  size_t len, cap;
-} buf_t;
-
-static int
-put(buf_t *b, const void *p, size_t n)
-{
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = (b->cap ? b->cap * 2 : 4096);
-    while (cap < b->len + n + 1)
-      cap *= 2;
-    char *d = realloc(b->data, cap);
-    if (d == NULL)
-      return 0;
-    b->data = d;
-    b->cap = cap;
-  }
-  memcpy(b->data + b->len, p, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-  return 1;
-}
-
-static int
-puts_(buf_t *b, const char *s)
-{
-  return put(b, s, strlen(s));
-}
 
 static const char *
 find(const char *hay, size_t len, const char *needle, size_t from)
@@ -63,7 +34,7 @@ find(const char *hay, size_t len, const char *needle, size_t from)
 
 /* Snaps every decimal number of a content stream to the 1/1024 grid. */
 static int
-snap_numbers(const char *in, size_t len, buf_t *out)
+snap_numbers(const char *in, size_t len, render_buf_t *out)
 {
   size_t i = 0;
   while (i < len) {
@@ -71,7 +42,7 @@ snap_numbers(const char *in, size_t len, buf_t *out)
     int starts_number = (c == '-' || c == '.' || (c >= '0' && c <= '9')) &&
                         (i == 0 || strchr(" \n\r\t[]", in[i - 1]) != NULL);
     if (!starts_number) {
-      if (!put(out, &c, 1))
+      if (!render_buf_put(out, &c, 1))
         return 0;
       i++;
       continue;
@@ -84,7 +55,7 @@ snap_numbers(const char *in, size_t len, buf_t *out)
     }
     char token[64];
     if (!has_dot || j - i >= sizeof token) {
-      if (!put(out, in + i, j - i))
+      if (!render_buf_put(out, in + i, j - i))
         return 0;
       i = j;
       continue;
@@ -93,7 +64,7 @@ snap_numbers(const char *in, size_t len, buf_t *out)
     token[j - i] = '\0';
     double v = round(strtod(token, NULL) * 1024.0) / 1024.0;
     snprintf(token, sizeof token, "%.6f", v == 0 ? 0.0 : v);
-    if (!puts_(out, token))
+    if (!render_buf_puts(out, token))
       return 0;
     i = j;
   }
@@ -101,7 +72,7 @@ snap_numbers(const char *in, size_t len, buf_t *out)
 }
 
 static int
-inflate_all(const char *in, size_t len, buf_t *out)
+inflate_all(const char *in, size_t len, render_buf_t *out)
 {
   z_stream z;
   memset(&z, 0, sizeof z);
@@ -119,7 +90,7 @@ inflate_all(const char *in, size_t len, buf_t *out)
       inflateEnd(&z);
       return 0;
     }
-    if (!put(out, chunk, sizeof chunk - z.avail_out)) {
+    if (!render_buf_put(out, chunk, sizeof chunk - z.avail_out)) {
       inflateEnd(&z);
       return 0;
     }
@@ -129,7 +100,7 @@ inflate_all(const char *in, size_t len, buf_t *out)
 }
 
 static int
-deflate_all(const char *in, size_t len, buf_t *out)
+deflate_all(const char *in, size_t len, render_buf_t *out)
 {
   uLongf n = compressBound((uLong)len);
   out->data = malloc(n + 1);
@@ -185,7 +156,7 @@ netan_pdf_stabilise(const char *pdf, size_t len, char **out_data, size_t *out_le
   long new_length_obj[512];
   size_t new_length_val[512];
   int n_lengths = 0;
-  buf_t bodies[512];
+  render_buf_t bodies[512];
   memset(bodies, 0, sizeof bodies);
   int ok = 1;
   for (int i = 0; i < n_objs && ok; i++) {
@@ -207,12 +178,12 @@ netan_pdf_stabilise(const char *pdf, size_t len, char **out_data, size_t *out_le
     size_t raw_len = (size_t)(data_end - data);
     while (raw_len > 0 && (data[raw_len - 1] == '\n' || data[raw_len - 1] == '\r'))
       raw_len--;
-    buf_t plain = { 0 }, snapped = { 0 }, packed = { 0 };
+    render_buf_t plain = { 0 }, snapped = { 0 }, packed = { 0 };
     ok = inflate_all(data, raw_len, &plain) && snap_numbers(plain.data, plain.len, &snapped) &&
          deflate_all(snapped.data, snapped.len, &packed);
     if (ok) {
-      ok = put(&bodies[i], s, (size_t)(data - s)) && put(&bodies[i], packed.data, packed.len) &&
-           puts_(&bodies[i], "\nendstream\nendobj");
+      ok = render_buf_put(&bodies[i], s, (size_t)(data - s)) && render_buf_put(&bodies[i], packed.data, packed.len) &&
+           render_buf_puts(&bodies[i], "\nendstream\nendobj");
       new_length_obj[n_lengths] = ref;
       new_length_val[n_lengths++] = packed.len;
     }
@@ -227,17 +198,17 @@ netan_pdf_stabilise(const char *pdf, size_t len, char **out_data, size_t *out_le
         snprintf(tmp, sizeof tmp, "%ld 0 obj\n   %zu\nendobj", objs[i].num, new_length_val[k]);
         free(bodies[i].data);
         memset(&bodies[i], 0, sizeof bodies[i]);
-        ok = puts_(&bodies[i], tmp);
+        ok = render_buf_puts(&bodies[i], tmp);
       }
     }
   }
 
   /* the file again: header, objects (new offsets), xref, trailer */
-  buf_t out = { 0 };
+  render_buf_t out = { 0 };
   long offsets[4096];
   long max_num = 0;
   memset(offsets, 0, sizeof offsets);
-  ok = ok && put(&out, pdf, objs[0].start);
+  ok = ok && render_buf_put(&out, pdf, objs[0].start);
   for (int i = 0; i < n_objs && ok; i++) {
     if (objs[i].num <= 0 || objs[i].num >= 4096) {
       ok = 0;
@@ -245,22 +216,22 @@ netan_pdf_stabilise(const char *pdf, size_t len, char **out_data, size_t *out_le
     }
     offsets[objs[i].num] = (long)out.len;
     max_num = objs[i].num > max_num ? objs[i].num : max_num;
-    ok = bodies[i].data ? put(&out, bodies[i].data, bodies[i].len)
-                        : put(&out, pdf + objs[i].start, objs[i].end - objs[i].start);
-    ok = ok && puts_(&out, "\n");
+    ok = bodies[i].data ? render_buf_put(&out, bodies[i].data, bodies[i].len)
+                        : render_buf_put(&out, pdf + objs[i].start, objs[i].end - objs[i].start);
+    ok = ok && render_buf_puts(&out, "\n");
   }
   long xref_at = (long)out.len;
   char line[64];
-  ok = ok && puts_(&out, "xref\n");
+  ok = ok && render_buf_puts(&out, "xref\n");
   snprintf(line, sizeof line, "0 %ld\n", max_num + 1);
-  ok = ok && puts_(&out, line) && puts_(&out, "0000000000 65535 f \n");
+  ok = ok && render_buf_puts(&out, line) && render_buf_puts(&out, "0000000000 65535 f \n");
   for (long k = 1; k <= max_num && ok; k++) {
     snprintf(line, sizeof line, offsets[k] ? "%010ld 00000 n \n" : "%010ld 00000 f \n", offsets[k]);
-    ok = puts_(&out, line);
+    ok = render_buf_puts(&out, line);
   }
-  ok = ok && put(&out, trailer, (size_t)(startxref - trailer));
+  ok = ok && render_buf_put(&out, trailer, (size_t)(startxref - trailer));
   snprintf(line, sizeof line, "startxref\n%ld\n%%%%EOF\n", xref_at);
-  ok = ok && puts_(&out, line);
+  ok = ok && render_buf_puts(&out, line);
   for (int i = 0; i < n_objs; i++)
     free(bodies[i].data);
   if (!ok) {

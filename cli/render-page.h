@@ -22,7 +22,7 @@
 int netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *imagepath);
 
 /*
- * SVG output with each <image> of an icon in @imagepath replaced by a
+ * (render-svg.c) SVG output with each <image> of an icon in @imagepath replaced by a
  * <use> of one <symbol> holding the icon's own SVG, so the file stands
  * alone (a court exhibit must not point into the analyst's disk) and each
  * icon is stored once. Returns a malloc'd copy, or NULL (then keep @svg).
