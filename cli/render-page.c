@@ -21,11 +21,12 @@ extern int Nop;
 
 /* top: full width above everything; right: a column beside the network,
  * from its top; corner: the foot of that column (where drawings keep
- * their title block); bottom: under the network (full width if it does
- * not fit beside the column); base: full width under everything. */
-enum { TOP, RIGHT, CORNER, BOTTOM, BASE, N_SLOTS };
-static const char *const slot_attr[N_SLOTS] = { "page_top", "page_right", "page_corner", "page_bottom",
-                                                "page_base" };
+ * their title block); row_left, row_right: a row under the network, at
+ * its two ends; bottom: under that (full width if it does not fit beside
+ * the column); base: full width under everything. */
+enum { TOP, RIGHT, CORNER, ROW_LEFT, ROW_RIGHT, BOTTOM, BASE, N_SLOTS };
+static const char *const slot_attr[N_SLOTS] = { "page_top", "page_right", "page_corner", "page_row_left",
+                                                "page_row_right", "page_bottom", "page_base" };
 
 typedef struct {
   char *label;      /* as given (owned copy), or NULL */
@@ -191,7 +192,7 @@ plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, dou
 {
   double w[N_SLOTS], h[N_SLOTS];
   double d = 1, col_w = 0, right_w = 0, column_w = 0, top_h = 0, base_h = 0, bottom_h = 0;
-  double band_lo = 0, band_hi = 0, stack = 0;
+  double band_lo = 0, band_hi = 0, stack = 0, row_h = 0, row_w = 0;
   int in_column = 0;
   for (int pass = 0; pass < 4; pass++) {
     for (int i = 0; i < N_SLOTS; i++) {
@@ -204,12 +205,15 @@ plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, dou
     col_w = fmax(w[RIGHT], w[CORNER]);
     right_w = col_w > 0 ? col_w + GAP : 0;
     stack = h[RIGHT] + h[CORNER] + (h[RIGHT] > 0 && h[CORNER] > 0 ? GAP : 0);
+    row_h = fmax(h[ROW_LEFT], h[ROW_RIGHT]);
+    row_h = row_h > 0 ? row_h + GAP : 0;
+    row_w = w[ROW_LEFT] + w[ROW_RIGHT] + GAP;
     if (!paged) {
-      column_w = fmax(wn, w[BOTTOM]);
+      column_w = fmax(fmax(wn, w[BOTTOM]), row_w);
       in_column = 1;
       avail_w = fmax(column_w + right_w, fmax(w[TOP], w[BASE]));
       column_w = avail_w - right_w;
-      avail_h = top_h + fmax(hn + bottom_h, stack) + base_h;
+      avail_h = top_h + fmax(hn + row_h + bottom_h, stack) + base_h;
       break;
     }
     column_w = avail_w - right_w;
@@ -222,6 +226,12 @@ plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, dou
       f = fmin(f, (band_hi - band_lo) / stack);
     if (col_w > 0)
       f = fmin(f, 0.45 * avail_w / col_w);
+    if (row_h > 0)
+      f = fmin(f, (avail_w - right_w) / row_w);
+    /* what stands above and below the network leaves it 40% of the height */
+    double across = h[TOP] + h[BASE] + h[BOTTOM] + fmax(h[ROW_LEFT], h[ROW_RIGHT]);
+    if (across > 0)
+      f = fmin(f, 0.6 * avail_h / across);
     const int full_width[] = { TOP, BASE, BOTTOM };
     for (size_t i = 0; i < sizeof full_width / sizeof full_width[0]; i++)
       if (w[full_width[i]] > 0)
@@ -232,7 +242,7 @@ plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, dou
   }
   band_lo = base_h + (in_column ? 0 : bottom_h);
   band_hi = avail_h - top_h;
-  double net_lo = base_h + bottom_h;
+  double net_lo = base_h + bottom_h + row_h;
   p->d = d;
   p->avail_w = avail_w;
   p->avail_h = avail_h;
@@ -249,6 +259,10 @@ plan_page(const item_t *it, double wn, double hn, int paged, double avail_w, dou
   p->x[RIGHT] = p->x[CORNER] = avail_w - col_w / 2;
   p->y[RIGHT] = band_hi - h[RIGHT] / 2;
   p->y[CORNER] = band_lo + h[CORNER] / 2;
+  p->x[ROW_LEFT] = w[ROW_LEFT] / 2;
+  p->x[ROW_RIGHT] = column_w - w[ROW_RIGHT] / 2;
+  p->y[ROW_LEFT] = base_h + bottom_h + h[ROW_LEFT] / 2;  /* both stand on the footer */
+  p->y[ROW_RIGHT] = base_h + bottom_h + h[ROW_RIGHT] / 2;
   p->x[BOTTOM] = in_column ? column_w / 2 : avail_w / 2;
   p->y[BOTTOM] = base_h + h[BOTTOM] / 2;
 }
@@ -313,6 +327,7 @@ netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *image
 #define X(px) (ox + (px) * k)
 #define Y(py) (oy + (py) * k)
   static const char *const names[N_SLOTS] = { "netan_page_top", "netan_page_right", "netan_page_corner",
+                                                "netan_page_row_left", "netan_page_row_right",
                                                 "netan_page_bottom", "netan_page_base" };
   for (int i = 0; i < N_SLOTS; i++)
     if (items[i].label)

@@ -8,10 +8,11 @@
 /*
  * Lays out @g with @layout and, if the graph carries page attributes,
  * places the page items around the network:
- *   page_top, page_right, page_bottom, page_base
- *                                      labels (HTML-like or plain) drawn
+ *   page_top, page_right, page_corner, page_row_left, page_row_right,
+ *   page_bottom, page_base             labels (HTML-like or plain) drawn
  *                                      above, beside and under the network,
- *                                      and across the foot of the page;
+ *                                      and across the foot of the page
+ *                                      (render-page.c says where each goes);
  *   page_size="W,H"                    the page in inches: the network is
  *                                      scaled to fill what the items leave,
  *                                      the items keep their printed size;

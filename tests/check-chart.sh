@@ -80,7 +80,7 @@ r = ET.fromstring(svg)
 assert not any(e.tag.endswith("script") for e in r.iter())
 items = {g.find(S + "title").text: [t.text for t in g.iter(S + "text")]
          for g in r.iter(S + "g") if g.get("class") == "node"}
-bottom = [t for n in ("netan_page_corner", "netan_page_bottom", "netan_page_base") if n in items for t in items[n]]
+bottom = [t for n in ("netan_page_corner", "netan_page_row_left", "netan_page_row_right", "netan_page_bottom", "netan_page_base") if n in items for t in items[n]]
 assert "<script>alert(1)</script> \"T\" \\N" in bottom, bottom
 assert bottom[bottom.index("Case reference") + 1] == "R&D \\G", bottom
 i = bottom.index("Author / unit")

@@ -1,7 +1,7 @@
 /* The page around the network: legend, title block, classification
  * banner and provenance footer. They travel as graph attributes holding
- * HTML-like labels (page_top, page_right, page_corner, page_bottom,
- * page_base) with the page size
+ * HTML-like labels (page_top, page_right, page_corner, page_row_left,
+ * page_row_right, page_bottom, page_base) with the page size
  * (page_size, page_margin); netan-render places them around the laid-out
  * network at their printed size. Graphviz's own tools ignore them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -314,14 +314,13 @@ netan_chart_i_page(netan_chart_ctx_t *x, GString *out)
     append_footer(x, out);
     g_string_append(out, ">");
   } else {
-    g_string_append(out, ", page_bottom=<<TABLE BORDER=\"0\" CELLSPACING=\"6\" CELLPADDING=\"0\"><TR>"
-                         "<TD VALIGN=\"TOP\">");
+    g_string_append(out, ", page_row_left=<");
     append_legend(x, out);
-    g_string_append(out, "</TD><TD VALIGN=\"BOTTOM\" ALIGN=\"RIGHT\">");
+    g_string_append(out, ">, page_row_right=<");
     append_title_block(x, out);
-    g_string_append(out, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">");
+    g_string_append(out, ">, page_bottom=<");
     append_footer(x, out);
-    g_string_append(out, "</TD></TR></TABLE>>");
+    g_string_append(out, ">");
   }
   if (x->o.banner && *x->o.banner) {
     g_string_append(out, ", page_base=<");

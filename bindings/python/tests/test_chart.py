@@ -236,10 +236,12 @@ def page_text(root, item):
 
 def under_network(root):
     """The texts of the page items under and beside the foot of the network,
-    in reading order: title block (page_corner, or in page_bottom on
-    portrait pages), footer (page_bottom), banner (page_base)."""
+    in reading order: title block (page_corner; on portrait pages legend
+    and title block in page_row_left and _right), footer (page_bottom),
+    banner (page_base)."""
     nodes = groups(root)
-    return [t for name in ("netan_page_corner", "netan_page_bottom", "netan_page_base")
+    return [t for name in ("netan_page_corner", "netan_page_row_left", "netan_page_row_right",
+                           "netan_page_bottom", "netan_page_base")
             if name in nodes for t in texts(nodes[name])]
 
 
