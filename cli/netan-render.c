@@ -118,6 +118,53 @@ read_all(FILE *in, size_t *len)
   return buf;
 }
 
+/* SVG is streamed: rendered to a temporary file, then copied out with the
+ * icons embedded; no copy of a large chart is held in memory. */
+static int
+render_svg(GVC_t *gvc, Agraph_t *g, const char *imagepath)
+{
+  FILE *tmp = tmpfile();
+  int ok = tmp != NULL && gvRender(gvc, g, "svg", tmp) == 0 && fflush(tmp) == 0 &&
+           netan_svg_copy_embedding_icons(tmp, stdout, imagepath) == 0 && fflush(stdout) == 0;
+  if (tmp)
+    fclose(tmp);
+  if (!ok)
+    fprintf(stderr, "netan-render: Graphviz could not render 'svg', or the output could not be written\n");
+  return ok ? 0 : 3;
+}
+
+/* PDF, PNG and DOT: rendered into memory, PDFs made stable, written out. */
+static int
+render_in_memory(GVC_t *gvc, Agraph_t *g, const char *format)
+{
+  char *out = NULL;
+  unsigned int out_len = 0;
+  if (gvRenderData(gvc, g, format, &out, &out_len) != 0) {
+    fprintf(stderr, "netan-render: Graphviz could not render '%s'\n", format);
+    return 3;
+  }
+  char *stable = NULL;
+  size_t stable_len = 0;
+  if (strcmp(format, "pdf") == 0) {
+    fix_pdf_date(out, out_len);
+    if (netan_pdf_stabilise(out, out_len, &stable, &stable_len)) {
+      gvFreeRenderData(out);
+      out = stable;  /* freed with free() below */
+      out_len = (unsigned int)stable_len;
+    }
+  }
+  int status = 0;
+  if (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0) {
+    fprintf(stderr, "netan-render: cannot write the output\n");
+    status = 3;
+  }
+  if (stable)
+    free(stable);
+  else
+    gvFreeRenderData(out);
+  return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -172,8 +219,6 @@ main(int argc, char **argv)
     layout = (own && *own) ? own : "dot";
   }
   int status = 0;
-  char *out = NULL;
-  unsigned int out_len = 0;
   /* raster output of a page is for reading on screen or printing:
    * Graphviz's 96 dpi would blur a page of small labels */
   if (strcmp(format, "png") == 0 && agget(g, (char *)"page_size") && *agget(g, (char *)"page_size") &&
@@ -182,32 +227,7 @@ main(int argc, char **argv)
   if (netan_page_layout(gvc, g, layout, imagepath) != 0) {
     status = 3;
   } else {
-    if (gvRenderData(gvc, g, format, &out, &out_len) != 0) {
-      fprintf(stderr, "netan-render: Graphviz could not render '%s'\n", format);
-      status = 3;
-    } else if (strcmp(format, "pdf") == 0) {
-      fix_pdf_date(out, out_len);
-    }
-    char *stable = NULL;
-    size_t stable_len = 0;
-    if (status == 0 && strcmp(format, "pdf") == 0 && netan_pdf_stabilise(out, out_len, &stable, &stable_len)) {
-      gvFreeRenderData(out);
-      out = stable;  /* freed with free() below */
-      out_len = (unsigned int)stable_len;
-    } else if (status == 0 && strcmp(format, "svg") == 0 &&
-               (stable = netan_svg_embed_icons(out, out_len, imagepath, &stable_len)) != NULL) {
-      gvFreeRenderData(out);
-      out = stable;
-      out_len = (unsigned int)stable_len;
-    }
-    if (status == 0 && (fwrite(out, 1, out_len, stdout) != out_len || fflush(stdout) != 0)) {
-      fprintf(stderr, "netan-render: cannot write the output\n");
-      status = 3;
-    }
-    if (stable)
-      free(stable);
-    else
-      gvFreeRenderData(out);
+    status = strcmp(format, "svg") == 0 ? render_svg(gvc, g, imagepath) : render_in_memory(gvc, g, format);
     gvFreeLayout(gvc, g);
   }
   agclose(g);

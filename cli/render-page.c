@@ -303,17 +303,11 @@ netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *image
       free(items[i].label);
     return 0;
   }
-  /* The network as laid out, in points; writing it out as DOT stores the
-   * positions and edge routes in the graph's attributes, which the second
-   * pass (nop2: keep positions and routes) reads back. */
+  /* The network as laid out, in points. attach_attrs() stores the
+   * positions and edge routes in the graph's attributes (as writing DOT
+   * does), which the second pass (neato -n2: keep them) reads back. */
   boxf bb = GD_bb(g);
-  char *dummy = NULL;
-  unsigned int dummy_len = 0;
-  if (gvRenderData(gvc, g, "dot", &dummy, &dummy_len) != 0) {
-    fprintf(stderr, "netan-render: Graphviz could not record the layout\n");
-    goto fail;
-  }
-  gvFreeRenderData(dummy);
+  attach_attrs(g);
   gvFreeLayout(gvc, g);
 
   double wn = bb.UR.x - bb.LL.x, hn = bb.UR.y - bb.LL.y;

@@ -4,6 +4,7 @@
 
 #include <gvc.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Lays out @g with @layout and, if the graph carries page attributes,
@@ -23,11 +24,13 @@
 int netan_page_layout(GVC_t *gvc, Agraph_t *g, const char *layout, const char *imagepath);
 
 /*
- * (render-svg.c) SVG output with each <image> of an icon in @imagepath replaced by a
- * <use> of one <symbol> holding the icon's own SVG, so the file stands
- * alone (a court exhibit must not point into the analyst's disk) and each
- * icon is stored once. Returns a malloc'd copy, or NULL (then keep @svg).
+ * (render-svg.c) Copies Graphviz's SVG output from @in to @out with each
+ * <image> of an icon in @imagepath replaced by a <use> of one <symbol>
+ * holding the icon's own SVG, so that the file stands alone (a court
+ * exhibit must not point into the analyst's disk) and each icon is stored
+ * once. Streams line by line (Graphviz writes one element per line): two
+ * passes over @in, which must be seekable. Returns 0, or -1 on an I/O error.
  */
-char *netan_svg_embed_icons(const char *svg, size_t len, const char *imagepath, size_t *out_len);
+int netan_svg_copy_embedding_icons(FILE *in, FILE *out, const char *imagepath);
 
 #endif

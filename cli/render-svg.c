@@ -72,77 +72,87 @@ add_symbol(render_buf_t *defs, const char *id, const char *svg_path)
   return ok ? 0 : -1;
 }
 
-char *
-netan_svg_embed_icons(const char *svg, size_t len, const char *imagepath, size_t *out_len)
+/* The icon an <image> line points to, if it is one of @imagepath's: its
+ * base name without extension (in @name), else 0. */
+static int
+icon_name(const char *line, size_t len, const char *imagepath, char *name, size_t size)
 {
-  if (!imagepath)
-    return NULL;
-  render_buf_t body = { 0 }, defs = { 0 };
-  char *ids[64];
-  int n_ids = 0, ok = 1;
+  const char *img = strstr(line, "<image ");
+  if (!img)
+    return 0;
+  char *href = attr_value(img, line + len, "xlink:href");
   size_t dir_len = strlen(imagepath);
-  const char *p = svg, *end = svg + len;
-  while (ok) {
-    const char *img = strstr(p, "<image ");
-    const char *tag_end = img ? strstr(img, "/>") : NULL;
-    if (!tag_end) {
-      ok = render_buf_put(&body, p, (size_t)(end - p));
-      break;
-    }
-    ok = render_buf_put(&body, p, (size_t)(img - p));
-    char *href = attr_value(img, tag_end, "xlink:href");
-    const char *base = href && strncmp(href, imagepath, dir_len) == 0 && href[dir_len] == '/' ? href + dir_len + 1
-                       : href && !strchr(href, '/') ? href : NULL;
-    const char *dotp = base ? strrchr(base, '.') : NULL;
-    int embedded = 0;
-    if (ok && dotp && (size_t)(dotp - base) < 100) {
-      char name[128], id[160], icon_file[4096];
-      snprintf(name, sizeof name, "%.*s", (int)(dotp - base), base);
-      snprintf(id, sizeof id, "netan-icon-%s", name);
-      snprintf(icon_file, sizeof icon_file, "%s/%s.svg", imagepath, name);
+  const char *base = href && strncmp(href, imagepath, dir_len) == 0 && href[dir_len] == '/' ? href + dir_len + 1
+                     : href && !strchr(href, '/') ? href : NULL;
+  const char *dot = base ? strrchr(base, '.') : NULL;
+  int ok = dot && (size_t)(dot - base) + 1 < size && !memchr(base, '"', (size_t)(dot - base));
+  if (ok)
+    snprintf(name, size, "%.*s", (int)(dot - base), base);
+  free(href);
+  return ok;
+}
+
+#define MAX_ICONS 64
+
+int
+netan_svg_copy_embedding_icons(FILE *in, FILE *out, const char *imagepath)
+{
+  char *names[MAX_ICONS];
+  int n_names = 0, status = 0;
+  render_buf_t defs = { 0 };
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  char name[128], id[160], file[4096];
+  /* first pass: the icons used, each made a <symbol> once */
+  rewind(in);
+  while (imagepath && (len = getline(&line, &cap, in)) > 0) {
+    if (!icon_name(line, (size_t)len, imagepath, name, sizeof name))
+      continue;
+    int known = 0;
+    for (int i = 0; i < n_names; i++)
+      known |= strcmp(names[i], name) == 0;
+    snprintf(id, sizeof id, "netan-icon-%s", name);
+    snprintf(file, sizeof file, "%s/%s.svg", imagepath, name);
+    if (!known && n_names < MAX_ICONS && add_symbol(&defs, id, file) == 0)
+      names[n_names++] = strdup(name);
+  }
+  rewind(in);
+  /* second pass: the SVG, with <defs> after the root tag and each icon's
+   * <image> a <use> of its symbol */
+  int in_root = 0, defs_written = defs.len == 0;
+  while ((len = getline(&line, &cap, in)) > 0) {
+    int used = 0;
+    if (n_names > 0 && icon_name(line, (size_t)len, imagepath, name, sizeof name)) {
       int known = 0;
-      for (int i = 0; i < n_ids; i++)
-        known |= strcmp(ids[i], id) == 0;
-      if (!known && n_ids < 64 && add_symbol(&defs, id, icon_file) == 0)
-        ids[n_ids++] = strdup(id), known = 1;
-      if (known) {
-        char *x = attr_value(img, tag_end, "x"), *y = attr_value(img, tag_end, "y");
-        char *w = attr_value(img, tag_end, "width"), *h = attr_value(img, tag_end, "height");
-        if (x && y && w && h) {
-          char use[512];
-          int n = snprintf(use, sizeof use, "<use xlink:href=\"#%s\" x=\"%s\" y=\"%s\" width=\"%.*s\" height=\"%.*s\"/>",
-                           id, x, y, (int)strcspn(w, "p"), w, (int)strcspn(h, "p"), h);
-          ok = render_buf_put(&body, use, (size_t)n);
-          embedded = 1;
-        }
-        free(x), free(y), free(w), free(h);
+      for (int i = 0; i < n_names; i++)
+        known |= strcmp(names[i], name) == 0;
+      const char *img = strstr(line, "<image "), *end = line + len;
+      char *x = attr_value(img, end, "x"), *y = attr_value(img, end, "y");
+      char *w = attr_value(img, end, "width"), *h = attr_value(img, end, "height");
+      if (known && x && y && w && h) {
+        fprintf(out, "%.*s<use xlink:href=\"#netan-icon-%s\" x=\"%s\" y=\"%s\" width=\"%.*s\" height=\"%.*s\"/>\n",
+                (int)(img - line), line, name, x, y, (int)strcspn(w, "p"), w, (int)strcspn(h, "p"), h);
+        used = 1;
+      }
+      free(x), free(y), free(w), free(h);
+    }
+    if (!used)
+      fwrite(line, 1, (size_t)len, out);
+    if (!defs_written) {
+      if (strncmp(line, "<svg", 4) == 0)
+        in_root = 1;
+      if (in_root && memchr(line, '>', (size_t)len)) {
+        fprintf(out, "<defs>\n%s</defs>\n", defs.data);
+        defs_written = 1;
       }
     }
-    if (!embedded && ok)
-      ok = render_buf_put(&body, img, (size_t)(tag_end + 2 - img));
-    free(href);
-    p = tag_end + 2;
   }
-  for (int i = 0; i < n_ids; i++)
-    free(ids[i]);
-  char *result = NULL;
-  const char *svg_open = ok && body.data ? strstr(body.data, "<svg") : NULL;
-  const char *svg_open_end = svg_open ? strchr(svg_open, '>') : NULL;
-  if (svg_open_end && defs.len > 0) {
-    render_buf_t out = { 0 };
-    size_t head = (size_t)(svg_open_end + 1 - body.data);
-    if (render_buf_put(&out, body.data, head) && render_buf_puts(&out, "\n<defs>\n") &&
-        render_buf_put(&out, defs.data, defs.len) && render_buf_puts(&out, "</defs>") &&
-        render_buf_put(&out, body.data + head, body.len - head)) {
-      result = out.data;
-      *out_len = out.len;
-    } else {
-      free(out.data);
-    }
-  } else if (ok && body.data && n_ids == 0) {
-    result = NULL;  /* nothing to embed */
-  }
-  free(body.data);
+  if (ferror(in) || ferror(out))
+    status = -1;
+  free(line);
   free(defs.data);
-  return result;
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  return status;
 }
