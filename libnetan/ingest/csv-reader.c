@@ -370,3 +370,18 @@ netan_csv_reader_field_mut(netan_csv_reader_t *r, int i, gsize *len)
 int64_t netan_csv_reader_column(const netan_csv_reader_t *r) { return r->column; }
 const char *netan_csv_reader_reason(const netan_csv_reader_t *r) { return r->reason; }
 const char *netan_csv_reader_path(const netan_csv_reader_t *r) { return r->path; }
+
+gboolean
+netan_csv_reader_seek_line(netan_csv_reader_t *r, int64_t offset)
+{
+  if (!r->seekable || r->sum != NULL || fseeko(r->fp, offset, SEEK_SET) != 0)
+    return FALSE;
+  r->buf_offset = offset;
+  r->len = r->pos = 0;
+  r->at_eof = FALSE;
+  r->at_start = offset == 0;
+  r->line = 1;
+  if (offset > 0)
+    skip_line(r);
+  return TRUE;
+}

@@ -48,6 +48,12 @@ char *netan_csv_reader_field_mut(netan_csv_reader_t *r, int i, gsize *len);
 int64_t netan_csv_reader_offset(const netan_csv_reader_t *r);
 int64_t netan_csv_reader_size(const netan_csv_reader_t *r);
 netan_csv_status_t netan_csv_reader_next(netan_csv_reader_t *r, GError **error);
+/* Goes to the first line that starts after byte @offset (0: the start of
+ * the file). The line numbers that follow are meaningless, and a quoted
+ * field with line breaks may be cut: for readers that only guess ahead
+ * (the prefetcher), never for an ingest. FALSE if the file is not seekable
+ * or has a checksum running. */
+gboolean netan_csv_reader_seek_line(netan_csv_reader_t *r, int64_t offset);
 
 /* The record last returned. Fields are NUL-terminated and live until the
  * next call; @len may be NULL. */

@@ -4,6 +4,7 @@
 #include "ingest/csv-reader.h"
 #include "ingest/fields.h"
 #include "ingest/normalize-private.h"
+#include "ingest/prefetch.h"
 #include "ingest/report-private.h"
 #include "ingest/source-file.h"
 #include "ingest/spec.h"
@@ -36,13 +37,23 @@ netan_ingest_kind_spec(const char *kind)
 typedef struct {
   gboolean present;
   const char *type;
-  GPtrArray *keys;    /* normalized keys (borrowed from the cache): one, or several if split */
-  GPtrArray *labels;  /* owned strings, parallel to keys */
+  GPtrArray *entries; /* of netan_norm_entry_t* (the cache's): one, or several if split */
+  GPtrArray *labels;  /* owned strings, parallel to entries */
   GArray *ids;        /* entity ids, after commit */
-  /* Entities this ingest already added, by key: the normaliser cache hands
-   * out one pointer per key, so a pointer lookup replaces a string lookup
-   * and the (entity, source) note on every repeat. Only for fixed types. */
+  /* The normalizer's table for this entity. Entities of one fixed type and
+   * normalizer share it, and an entry keeps the id of its entity once this
+   * ingest has added or found it: one lookup takes a row's raw value to
+   * its entity id, with no second lookup by key and no (entity, source)
+   * note on every repeat. */
+  netan_norm_table_t *table;
+  gboolean owns_known;
+  /* Entities this ingest already added, by key (the cache hands out one
+   * pointer per key): another spelling of a known key finds its id here
+   * once, then keeps it in its entry. Only for fixed types; shared with
+   * the table. */
   GHashTable *known;  /* key pointer -> id + 1 */
+  guint64 hash;       /* of the row's key value in table, when has_hash */
+  gboolean has_hash;
 } row_entity_t;
 
 typedef struct {
@@ -56,6 +67,7 @@ typedef struct {
   GPtrArray *fields;         /* the row's fields as UTF-8, trimmed (borrowed) */
   GPtrArray *converted;      /* fields converted from another encoding (owned) */
   netan_norm_cache_t *cache;
+  netan_prefetch_t *prefetch;  /* NULL unless phones are normalized ahead on a second thread */
   row_entity_t *ents;
   int64_t source_id;
   /* the row's bad spot */
@@ -86,6 +98,20 @@ field(engine_t *en, int index)
   return g_ptr_array_index(en->fields, index);
 }
 
+/* @s (@len bytes, NUL-terminated) without ASCII white space at either
+ * end, as g_strstrip() would leave it, but without moving the text. */
+static char *
+trim(char *s, gsize len)
+{
+  char *end = s + len;
+  while (s < end && g_ascii_isspace(*s))
+    s++;
+  while (end > s && g_ascii_isspace(end[-1]))
+    end--;
+  *end = '\0';
+  return s;
+}
+
 /* Takes the reader's fields as UTF-8, converting from the file's encoding. */
 static gboolean
 load_fields(engine_t *en)
@@ -104,9 +130,10 @@ load_fields(engine_t *en)
         return reject(en, i, "field %d is not valid %s text", i + 1, en->spec->encoding);
       }
       g_ptr_array_add(en->converted, text);
+      len = strlen(text);  /* converted text may hold a NUL: the field ends there */
     }
     /* trimmed in place: the row's text is ours until the next row */
-    g_ptr_array_add(en->fields, g_strstrip(text));
+    g_ptr_array_add(en->fields, trim(text, len));
   }
   return TRUE;
 }
@@ -133,7 +160,7 @@ read_entity(engine_t *en, guint k)
   const netan_spec_entity_t *e = g_ptr_array_index(en->spec->entities, k);
   row_entity_t *re = &en->ents[k];
   re->present = FALSE;
-  g_ptr_array_set_size(re->keys, 0);
+  g_ptr_array_set_size(re->entries, 0);
   g_ptr_array_set_size(re->labels, 0);
   g_array_set_size(re->ids, 0);
 
@@ -159,16 +186,18 @@ read_entity(engine_t *en, guint k)
     const char *item = values ? g_strstrip((char *)*it) : *it;  /* fields come trimmed */
     if (*item == '\0')
       continue;  /* "a||b": an empty slot names nobody */
-    const char *why = NULL;
-    const char *key = netan_norm_cache_get(en->cache, (netan_normalizer_t)e->normalizer, en->region, item, &why);
+    netan_norm_entry_t *entry = re->has_hash && !values
+                                  ? netan_norm_table_get_hashed(re->table, item, strlen(item), re->hash)
+                                  : netan_norm_table_get(re->table, item, strlen(item));
+    const char *key = entry->key;
     if (key == NULL)
-      return reject(en, key_col, "%s", why ? why : "cannot be normalised");
-    g_ptr_array_add(re->keys, (gpointer)key);
+      return reject(en, key_col, "%s", entry->reason ? entry->reason : "cannot be normalised");
+    g_ptr_array_add(re->entries, entry);
     /* A label is only needed for an entity this ingest has not added yet.
      * It is what a person reads: the label columns; else, for an
      * identifier (phone, plate, IBAN, ...), its normalised form, which is
      * the same in every source; for names and text, the value as written. */
-    if (e->type != NULL && g_hash_table_contains(re->known, key)) {
+    if (e->type != NULL && entry->id >= 0) {
       g_ptr_array_add(re->labels, NULL);
       continue;
     }
@@ -178,7 +207,7 @@ read_entity(engine_t *en, guint k)
                e->normalizer == NETAN_NORMALIZE_NONE) ? item : key;
     g_ptr_array_add(re->labels, g_strdup(shown));
   }
-  re->present = re->keys->len > 0;
+  re->present = re->entries->len > 0;
   if (!re->present && !e->optional)
     return reject(en, key_col, "empty %s", e->name);
   return TRUE;
@@ -250,7 +279,21 @@ check_row(engine_t *en, row_event_t *ev, const char **link_types, double *link_w
     return reject(en, -1, "expected %d fields as in the header, found %d", en->n_columns, n);
   if (!load_fields(en))
     return FALSE;
-  for (guint k = 0; k < en->spec->entities->len; k++)
+  /* the key values' lookups, in steps so that their memory misses overlap */
+  guint n_ents = en->spec->entities->len;
+  for (guint k = 0; k < n_ents; k++) {
+    const netan_spec_entity_t *e = g_ptr_array_index(en->spec->entities, k);
+    row_entity_t *re = &en->ents[k];
+    re->has_hash = e->key.index >= 0 && e->split == NULL;
+    if (re->has_hash) {
+      const char *v = field(en, e->key.index);
+      re->hash = netan_norm_table_hash(re->table, v, strlen(v));
+    }
+  }
+  for (guint k = 0; k < n_ents; k++)
+    if (en->ents[k].has_hash)
+      netan_norm_table_prefetch(en->ents[k].table, en->ents[k].hash);
+  for (guint k = 0; k < n_ents; k++)
     if (!read_entity(en, k))
       return FALSE;
   if (en->spec->event && !read_event(en, ev))
@@ -279,18 +322,23 @@ commit_row(engine_t *en, int64_t line, const row_event_t *ev, const char **link_
   for (guint k = 0; k < en->spec->entities->len; k++) {
     row_entity_t *re = &en->ents[k];
     gboolean fixed_type = ((netan_spec_entity_t *)g_ptr_array_index(en->spec->entities, k))->type != NULL;
-    for (guint j = 0; re->present && j < re->keys->len; j++) {
-      gpointer key = g_ptr_array_index(re->keys, j);
-      gpointer seen = fixed_type ? g_hash_table_lookup(re->known, key) : NULL;
-      int64_t id;
-      if (seen) {
-        id = (int64_t)GPOINTER_TO_SIZE(seen) - 1;
-      } else {
-        id = netan_case_add_entity(en->c, re->type, key, g_ptr_array_index(re->labels, j), error);
-        if (id < 0 || !netan_case_note_entity(en->c, id, &prov, error))
-          return FALSE;
+    for (guint j = 0; re->present && j < re->entries->len; j++) {
+      netan_norm_entry_t *entry = g_ptr_array_index(re->entries, j);
+      int64_t id = fixed_type ? entry->id : -1;
+      if (id < 0) {
+        gpointer key = (gpointer)entry->key;
+        gpointer seen = fixed_type ? g_hash_table_lookup(re->known, key) : NULL;
+        if (seen) {
+          id = (int64_t)GPOINTER_TO_SIZE(seen) - 1;
+        } else {
+          id = netan_case_add_entity(en->c, re->type, key, g_ptr_array_index(re->labels, j), error);
+          if (id < 0 || !netan_case_note_entity(en->c, id, &prov, error))
+            return FALSE;
+          if (fixed_type)
+            g_hash_table_insert(re->known, key, GSIZE_TO_POINTER((gsize)id + 1));
+        }
         if (fixed_type)
-          g_hash_table_insert(re->known, key, GSIZE_TO_POINTER((gsize)id + 1));
+          entry->id = id;
       }
       g_array_append_val(re->ids, id);
     }
@@ -387,6 +435,45 @@ load_spec(const netan_ingest_options_t *o, GError **error)
   return netan_spec_parse(text, o->spec_path, error);
 }
 
+/*
+ * Starts a prefetcher (prefetch.h) for the phone columns of @en's spec when
+ * NETAN_INGEST_PREFETCH=1 (a UTF-8 file, a phone entity keyed by a column).
+ * Off by default: on the 2-core machine of bench/INGEST.md, busy with
+ * other work, the second thread did not make ingest faster (it is there to
+ * be measured on machines with a processor to spare).
+ */
+static void
+start_prefetch(engine_t *en)
+{
+  const char *env = g_getenv("NETAN_INGEST_PREFETCH");
+  if (env == NULL || strcmp(env, "1") != 0 || en->spec->encoding != NULL)
+    return;
+  GArray *cols = g_array_new(FALSE, FALSE, sizeof(netan_prefetch_column_t));
+  for (guint k = 0; k < en->spec->entities->len; k++) {
+    const netan_spec_entity_t *e = g_ptr_array_index(en->spec->entities, k);
+    if (e->normalizer != NETAN_NORMALIZE_PHONE || e->key.index < 0)
+      continue;
+    gboolean dup = FALSE;
+    for (guint i = 0; i < cols->len && !dup; i++) {
+      const netan_prefetch_column_t *c = &g_array_index(cols, netan_prefetch_column_t, i);
+      dup = c->column == e->key.index && g_strcmp0(c->split, e->split) == 0;
+    }
+    if (!dup) {
+      netan_prefetch_column_t c = { e->key.index, e->split };
+      g_array_append_val(cols, c);
+    }
+  }
+  if (cols->len > 0)
+    en->prefetch = netan_prefetch_start(en->path, en->spec->delimiter, en->spec->header, en->region,
+                                        (const netan_prefetch_column_t *)(gpointer)cols->data, (int)cols->len);
+  g_array_unref(cols);
+  for (guint k = 0; en->prefetch && k < en->spec->entities->len; k++) {
+    const netan_spec_entity_t *e = g_ptr_array_index(en->spec->entities, k);
+    if (e->normalizer == NETAN_NORMALIZE_PHONE)
+      netan_norm_table_set_runner(en->ents[k].table, netan_prefetch_run, en->prefetch);
+  }
+}
+
 /* The source record: the options' fields over the spec's [source]. */
 static int64_t
 add_source(netan_case_t *c, const char *path, const char *sha, const netan_ingest_options_t *o,
@@ -465,10 +552,27 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   en.cache = netan_norm_cache_new();
   en.ents = g_new0(row_entity_t, spec->entities->len);
   for (guint k = 0; k < spec->entities->len; k++) {
-    en.ents[k].keys = g_ptr_array_new();
-    en.ents[k].labels = g_ptr_array_new_with_free_func(g_free);
-    en.ents[k].ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
-    en.ents[k].known = g_hash_table_new(g_direct_hash, g_direct_equal);
+    const netan_spec_entity_t *e = g_ptr_array_index(spec->entities, k);
+    row_entity_t *re = &en.ents[k];
+    re->entries = g_ptr_array_new();
+    re->labels = g_ptr_array_new_with_free_func(g_free);
+    re->ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    /* an entity of the same fixed type and normalizer as an earlier one
+     * (caller and callee) shares its table and known entities: one id per
+     * key, whichever column the key came from */
+    for (guint j = 0; j < k && e->type != NULL; j++) {
+      const netan_spec_entity_t *f = g_ptr_array_index(spec->entities, j);
+      if (f->type != NULL && strcmp(f->type, e->type) == 0 && f->normalizer == e->normalizer) {
+        re->table = en.ents[j].table;
+        re->known = en.ents[j].known;
+        break;
+      }
+    }
+    if (re->table == NULL) {
+      re->table = netan_norm_table_new(en.cache, (netan_normalizer_t)e->normalizer, region);
+      re->known = g_hash_table_new(g_direct_hash, g_direct_equal);
+      re->owns_known = TRUE;
+    }
   }
   link_types = g_new0(const char *, spec->links->len + 1);
   link_weights = g_new0(double, spec->links->len + 1);
@@ -480,13 +584,16 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
     goto out;
   }
   report = netan_report_i_new(path, en.source_id);
+  start_prefetch(&en);
   netan_csv_status_t st;
-  int64_t rows = 0;
+  int64_t rows = 0, records = 0;
   while (ok && (st = netan_csv_reader_next(en.reader, error)) != NETAN_CSV_EOF) {
     if (st == NETAN_CSV_ERROR) {
       ok = FALSE;
       break;
     }
+    if (en.prefetch && (++records & 0x3F) == 0)
+      netan_prefetch_at(en.prefetch, netan_csv_reader_offset(en.reader));
     int64_t line = netan_csv_reader_line(en.reader);
     row_event_t ev = { 0 };
     en.bad_column = 0;
@@ -522,6 +629,7 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
       }
     }
   }
+  g_clear_pointer(&en.prefetch, netan_prefetch_stop);
   if (ok && o.progress)
     o.progress(1.0, o.payload);
   if (ok) {
@@ -537,14 +645,16 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   }
 
 out:
+  g_clear_pointer(&en.prefetch, netan_prefetch_stop);
   g_free(link_types);
   g_free(link_weights);
   if (en.ents) {
     for (guint k = 0; k < spec->entities->len; k++) {
-      g_ptr_array_unref(en.ents[k].keys);
+      g_ptr_array_unref(en.ents[k].entries);
       g_ptr_array_unref(en.ents[k].labels);
       g_array_unref(en.ents[k].ids);
-      g_hash_table_unref(en.ents[k].known);
+      if (en.ents[k].owns_known)
+        g_hash_table_unref(en.ents[k].known);
     }
     g_free(en.ents);
   }

@@ -7,10 +7,49 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
+
+/*
+ * What IsValidNumber() and Format(E164) said about a parsed number. Both
+ * are functions of the PhoneNumber alone, and of only these fields of it:
+ * IsValidNumber looks up the region of the country code and matches the
+ * national significant number (national_number, italian_leading_zero,
+ * number_of_leading_zeros); Format(E164) writes "+", the country code and
+ * that same national significant number (raw_input, the only other field
+ * it reads, is empty: Parse() does not keep it; the extension is not
+ * written in E.164). So the three spellings of one number ("+381 69 ...",
+ * "00381 69...", "069...") parse to one PhoneNumber, and the second and
+ * third need neither call. One memo per thread, per ingest.
+ */
+struct netan_phone_memo {
+  struct Key {
+    int32_t country_code;
+    uint64_t national_number;
+    bool italian_leading_zero;
+    int32_t number_of_leading_zeros;
+    bool operator==(const Key &o) const
+    {
+      return country_code == o.country_code && national_number == o.national_number &&
+             italian_leading_zero == o.italian_leading_zero &&
+             number_of_leading_zeros == o.number_of_leading_zeros;
+    }
+  };
+  struct Hash {
+    size_t operator()(const Key &k) const
+    {
+      uint64_t h = k.national_number * 0x9E3779B97F4A7C15ull;
+      h ^= (uint64_t)(uint32_t)k.country_code * 0xbf58476d1ce4e5b9ull;
+      h ^= (uint64_t)(uint32_t)k.number_of_leading_zeros << 1 | (k.italian_leading_zero ? 1 : 0);
+      return (size_t)(h ^ (h >> 31));
+    }
+  };
+  std::unordered_map<Key, std::string, Hash> valid;  /* the E.164 form; "" if invalid */
+};
 
 namespace {
 
@@ -72,7 +111,7 @@ invalid_text(const PhoneNumberUtil *util, const PhoneNumber &number)
 }
 
 char *
-phone_e164(const char *value, const char *region, GError **error)
+phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
 {
   const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
   std::string cc;
@@ -107,7 +146,18 @@ phone_e164(const char *value, const char *region, GError **error)
    * "0692" padded to a plausible length would pass; a key must denote a
    * number that can exist in the plan. libphonenumber's metadata (Debian's
    * package) decides, the same as python3-phonenumbers of the same version. */
-  if (!util->IsValidNumber(number)) {
+  netan_phone_memo::Key mk = { (int32_t)number.country_code(), (uint64_t)number.national_number(),
+                               number.italian_leading_zero(), (int32_t)number.number_of_leading_zeros() };
+  const std::string *known = NULL;
+  if (memo != NULL) {
+    auto it = memo->valid.find(mk);
+    if (it != memo->valid.end())
+      known = &it->second;
+  }
+  bool valid = known ? !known->empty() : util->IsValidNumber(number);
+  if (!valid) {
+    if (memo != NULL && known == NULL)
+      memo->valid.emplace(mk, std::string());
     /* "+383 ..." read with region AL is judged by Kosovo's plan: say so */
     if (!have_region || number.country_code() != util->GetCountryCodeForRegion(cc)) {
       g_free(where);
@@ -117,8 +167,12 @@ phone_e164(const char *value, const char *region, GError **error)
                 q, where, invalid_text(util, number));
     return NULL;
   }
+  if (known != NULL)
+    return g_strndup(known->data(), known->size());
   std::string out;
   util->Format(number, PhoneNumberUtil::E164, &out);
+  if (memo != NULL)
+    memo->valid.emplace(mk, out);
   return g_strndup(out.data(), out.size());
 }
 
@@ -127,8 +181,30 @@ phone_e164(const char *value, const char *region, GError **error)
 extern "C" char *
 netan_norm_i_phone(const char *value, const char *region, GError **error)
 {
+  return netan_norm_i_phone_memo(value, region, NULL, error);
+}
+
+extern "C" netan_phone_memo_t *
+netan_phone_memo_new(void)
+{
   try {
-    return phone_e164(value, region, error);
+    return new netan_phone_memo();
+  } catch (...) {
+    return NULL;  /* no memo: every number is checked in full */
+  }
+}
+
+extern "C" void
+netan_phone_memo_free(netan_phone_memo_t *memo)
+{
+  delete memo;
+}
+
+extern "C" char *
+netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
+{
+  try {
+    return phone_e164(value, region, memo, error);
   } catch (const std::exception &ex) {
     /* only allocation failures can get here */
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "libphonenumber failed: %s", ex.what());

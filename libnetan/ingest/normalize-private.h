@@ -38,6 +38,54 @@ const char *netan_norm_cache_get(netan_norm_cache_t *c, netan_normalizer_t n,
 guint netan_norm_cache_size(const netan_norm_cache_t *c);
 
 /*
+ * The fast path for ingest: a table of one normalizer under one region,
+ * owned by the cache (freed with it). Every table is separate, even two of
+ * the same normalizer and region, so that each can keep its own ids.
+ */
+typedef struct netan_norm_table netan_norm_table_t;
+
+/* What a table knows about one raw value. */
+typedef struct {
+  const char *key;     /* the key (interned in the cache: one key, one pointer), or NULL */
+  const char *reason;  /* why not, when key is NULL */
+  int64_t id;          /* the caller's: -1 until it sets it (the engine keeps the entity id) */
+} netan_norm_entry_t;
+
+netan_norm_table_t *netan_norm_table_new(netan_norm_cache_t *c, netan_normalizer_t n,
+                                         const char *region);
+
+/*
+ * The entry of @value (@len bytes, NUL-terminated), normalizing it on first
+ * sight; never NULL, and the same pointer for the same bytes for the life of
+ * the cache. A phone value that differs from another only by spaces,
+ * hyphens, dots or parentheses between its digits (see canonical_phone())
+ * reuses that one's key without a second parse.
+ */
+netan_norm_entry_t *netan_norm_table_get(netan_norm_table_t *t, const char *value, gsize len);
+
+/*
+ * The same lookup in steps, so that the memory misses of several values
+ * overlap instead of following each other (a table of 100,000s of entries
+ * is not in cache; each step of a lookup waits for memory): the hash of
+ * @value, with its slot requested from memory; then, once every value of a
+ * row is hashed, _prefetch() requests the entry behind the slot; then the
+ * lookup proper with the hash. Only hints: the result is that of _get().
+ */
+guint64 netan_norm_table_hash(const netan_norm_table_t *t, const char *value, gsize len);
+void netan_norm_table_prefetch(const netan_norm_table_t *t, guint64 hash);
+netan_norm_entry_t *netan_norm_table_get_hashed(netan_norm_table_t *t, const char *value, gsize len,
+                                                guint64 hash);
+
+/*
+ * Replaces the normalizer of a table's misses: @runner must return exactly
+ * what netan_norm_i_run() would for the table's normalizer and region (a
+ * key, or NULL and the same error). The prefetching ingest uses it to take
+ * results that another thread computed.
+ */
+typedef char *(*netan_norm_runner_t)(gpointer data, const char *value, GError **error);
+void netan_norm_table_set_runner(netan_norm_table_t *t, netan_norm_runner_t runner, gpointer data);
+
+/*
  * The work behind netan_normalize(): checks the arguments (NULL value,
  * unknown normalizer, invalid UTF-8) and dispatches. Same contract.
  */
@@ -56,6 +104,22 @@ gboolean netan_norm_i_region_check(const char *region, GError **error);
  * NETAN_ERROR_PARSE unless documented otherwise. */
 char *netan_norm_i_text(const char *value, GError **error);
 char *netan_norm_i_phone(const char *value, const char *region, GError **error); /* C++ */
+
+/*
+ * A memo of libphonenumber's validity check and E.164 form by parsed number
+ * (normalize-phone.cc says why that is exact), so that the other spellings
+ * of a number cost only the parse. Not thread-safe: one per thread. NULL
+ * is a valid memo (none); _new() returns NULL if out of memory.
+ */
+typedef struct netan_phone_memo netan_phone_memo_t;
+netan_phone_memo_t *netan_phone_memo_new(void);
+void netan_phone_memo_free(netan_phone_memo_t *memo);
+/* netan_norm_i_phone() with @memo; the same results. */
+char *netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo,
+                              GError **error);
+/* netan_norm_i_run() for phones with @memo: the same checks, the same results. */
+char *netan_norm_i_run_phone(const char *value, const char *region, netan_phone_memo_t *memo,
+                             GError **error);
 char *netan_norm_i_plate(const char *value, GError **error);
 char *netan_norm_i_iban(const char *value, GError **error);
 char *netan_norm_i_imei(const char *value, GError **error);

@@ -49,8 +49,23 @@ netan_normalize(netan_normalizer_t n, const char *value, const char *region, GEr
   return netan_norm_i_run(n, value, region, error);
 }
 
+static char *
+run(netan_normalizer_t n, const char *value, const char *region, netan_phone_memo_t *memo, GError **error);
+
 char *
 netan_norm_i_run(netan_normalizer_t n, const char *value, const char *region, GError **error)
+{
+  return run(n, value, region, NULL, error);
+}
+
+char *
+netan_norm_i_run_phone(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
+{
+  return run(NETAN_NORMALIZE_PHONE, value, region, memo, error);
+}
+
+static char *
+run(netan_normalizer_t n, const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
 {
   if (value == NULL) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT, "no value to normalize (NULL)");
@@ -73,7 +88,7 @@ netan_norm_i_run(netan_normalizer_t n, const char *value, const char *region, GE
   case NETAN_NORMALIZE_TEXT:
     return netan_norm_i_text(value, error);
   case NETAN_NORMALIZE_PHONE:
-    return netan_norm_i_phone(value, region, error);
+    return netan_norm_i_phone_memo(value, region, memo, error);
   case NETAN_NORMALIZE_PLATE:
     return netan_norm_i_plate(value, error);
   case NETAN_NORMALIZE_IBAN:

@@ -316,6 +316,117 @@ test_case_links(void)
   CU_ASSERT_FALSE(netan_case_get_link(c, 1, NULL, NULL, NULL, NULL, NULL));
 }
 
+
+/* ---------------------------------------------------------------- prefetch */
+
+/* Everything an ingest leaves in a case and its report, as text. */
+static char *
+dump_ingest(const netan_case_t *c, const netan_ingest_report_t *r)
+{
+  GString *s = g_string_new(NULL);
+  for (int64_t i = 0; i < netan_case_n_entities(c); i++) {
+    g_autofree int64_t *src = NULL, *rows = NULL;
+    int64_t n = netan_case_entity_provenance(c, i, &src, &rows);
+    g_string_append_printf(s, "E %s %s %s", netan_case_entity_type(c, i), netan_case_entity_key(c, i),
+                           netan_case_entity_label(c, i));
+    for (int64_t k = 0; k < n; k++)
+      g_string_append_printf(s, " %" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, src[k], rows[k]);
+    g_string_append_c(s, '\n');
+  }
+  for (int64_t i = 0; i < netan_case_n_events(c); i++) {
+    netan_event_t ev;
+    netan_case_get_event(c, i, &ev);
+    g_string_append_printf(s, "V %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                           " %" G_GINT64_FORMAT "\n", ev.from, ev.to, ev.type, ev.time, ev.duration, ev.prov.row);
+  }
+  for (int64_t i = 0; i < netan_ingest_report_rows_rejected(r); i++) {
+    netan_reject_t rj;
+    netan_ingest_report_get_reject(r, i, &rj);
+    g_string_append_printf(s, "R %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n", rj.line, rj.column, rj.reason);
+  }
+  g_string_append_printf(s, "rows %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", netan_ingest_report_rows_read(r),
+                         netan_ingest_report_rows_ingested(r));
+  return g_string_free(s, FALSE);
+}
+
+static char *
+ingest_dump(const char *path, const char *prefetch)
+{
+  if (prefetch)
+    g_setenv("NETAN_INGEST_PREFETCH", prefetch, TRUE);
+  else
+    g_unsetenv("NETAN_INGEST_PREFETCH");
+  g_autoptr(netan_case_t) c = netan_case_new();
+  netan_ingest_options_t o = NETAN_INGEST_OPTIONS_INIT;
+  o.kind = "cdr";
+  o.region = "RS";
+  o.source.name = "calls";       /* the same source record in both runs */
+  o.source.received = "2026-01-01";
+  GError *e = NULL;
+  g_autoptr(netan_ingest_report_t) r = netan_ingest_file(c, path, &o, &e);
+  g_unsetenv("NETAN_INGEST_PREFETCH");
+  CU_ASSERT_PTR_NOT_NULL(r);
+  if (r == NULL) {
+    g_printerr("%s\n", e->message);
+    g_clear_error(&e);
+    return g_strdup("");
+  }
+  return dump_ingest(c, r);
+}
+
+/* A call-record file of 40,000 rows over 2 MB (so the prefetcher starts in
+ * its middle) whose numbers come in many spellings, some of them invalid,
+ * and a few bad rows: the case and the rejects are the same, line for
+ * line, whether a second thread normalized ahead or not. */
+static void
+test_prefetch_same_case(void)
+{
+  GRand *rand = g_rand_new_with_seed(11);
+  GString *csv = g_string_new("caller,callee,type,start,duration\n");
+  char nsn[400][12];
+  for (int i = 0; i < 400; i++)
+    g_snprintf(nsn[i], sizeof nsn[i], "6%d%07d", g_rand_int_range(rand, 0, 10), g_rand_int_range(rand, 0, 10000000));
+  for (int row = 0; row < 40000; row++) {
+    char *who[2];
+    for (int k = 0; k < 2; k++) {
+      const char *n = nsn[g_rand_int_range(rand, 0, 400)];
+      switch (g_rand_int_range(rand, 0, 8)) {
+      case 0: who[k] = g_strdup_printf("+381 %.2s %.3s %s", n, n + 2, n + 5); break;
+      case 1: who[k] = g_strdup_printf("00381%s", n); break;
+      case 2: who[k] = g_strdup_printf("0%s", n); break;
+      case 3: who[k] = g_strdup_printf("+381-%.2s-%s", n, n + 2); break;
+      case 4: who[k] = g_strdup_printf(" (0%.2s) %s ", n, n + 2); break;
+      case 5: who[k] = g_strdup_printf("+381 %.2s %.3s", n, n + 2); break;  /* too short */
+      case 6: who[k] = g_strdup_printf("+381%s", n); break;
+      default: who[k] = g_strdup_printf("0%.2s.%.3s.%s", n, n + 2, n + 5); break;
+      }
+    }
+    int t = row * 13;
+    if (row % 997 == 0)
+      g_string_append_printf(csv, "%s,%s,call,yesterday,5\n", who[0], who[1]);
+    else if (row % 1009 == 0)
+      g_string_append_printf(csv, "%s,%s\n", who[0], who[1]);
+    else
+      g_string_append_printf(csv, "%s,%s,%s,2024-02-%02dT%02d:%02d:%02dZ,%d\n", who[0], who[1],
+                             row % 3 ? "call" : "sms", 1 + t / 86400 % 28, t / 3600 % 24, t / 60 % 60, t % 60,
+                             row % 900);
+    g_free(who[0]);
+    g_free(who[1]);
+  }
+  g_autofree char *path = harness_write("prefetch.csv", csv->str);
+  CU_ASSERT(csv->len > 2 * 1024 * 1024);
+  g_string_free(csv, TRUE);
+  g_rand_free(rand);
+
+  g_autofree char *alone = ingest_dump(path, NULL);
+  g_autofree char *ahead = ingest_dump(path, "1");
+  CU_ASSERT(strlen(alone) > 1000);
+  CU_ASSERT(strstr(alone, "\nR ") != NULL);  /* some rows rejected */
+  CU_ASSERT_STRING_EQUAL(alone, ahead);
+  /* every key is what netan_normalize() makes of some spelling: spot-check */
+  CU_ASSERT(strstr(alone, "E phone +381") != NULL);
+}
+
 int
 main(void)
 {
@@ -346,6 +457,10 @@ main(void)
     { NULL, NULL } };
   harness_add_suite("/ingest/csv", csv);
   harness_add_suite("/ingest/edgelist", edgelist);
+  static const harness_test_t prefetch[] = {
+    { "/ingest/prefetch/same-case", test_prefetch_same_case },
+    { NULL, NULL } };
   harness_add_suite("/model/case", kase);
+  harness_add_suite("/ingest/prefetch", prefetch);
   return harness_run();
 }

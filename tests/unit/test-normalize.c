@@ -532,6 +532,98 @@ test_cache_many(void)
   netan_norm_cache_free(c);
 }
 
+
+/* The fast path of ingest gives, for every spelling, exactly what an
+ * uncached netan_normalize() gives: the key, or the reason word for word.
+ * The spellings share keys through the canonical form (spaces, hyphens,
+ * dots, parentheses) and the validity memo (one parsed number, several
+ * spellings), in both orders of arrival, in several regions, with
+ * failures that quote their own spelling. */
+static void
+check_phone_spellings(const char *region, const char *const *values, int n, gboolean reverse)
+{
+  netan_norm_cache_t *c = netan_norm_cache_new();
+  netan_norm_table_t *t = netan_norm_table_new(c, NETAN_NORMALIZE_PHONE, region);
+  for (int round = 0; round < 2; round++) {
+    for (int j = 0; j < n; j++) {
+      const char *v = values[reverse ? n - 1 - j : j];
+      GError *e = NULL;
+      g_autofree char *want = netan_normalize(NETAN_NORMALIZE_PHONE, v, region, &e);
+      const netan_norm_entry_t *got = netan_norm_table_get(t, v, strlen(v));
+      if (want != NULL) {
+        CU_ASSERT_PTR_NOT_NULL(got->key);
+        if (got->key == NULL || strcmp(got->key, want) != 0) {
+          CU_FAIL("another key");
+          g_printerr("\n%s %s: got %s, want %s\n", region ? region : "-", v, got->key ? got->key : got->reason, want);
+        }
+      } else {
+        CU_ASSERT_PTR_NULL(got->key);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+        if (got->reason == NULL || strcmp(got->reason, e->message) != 0) {
+          CU_FAIL("another reason");
+          g_printerr("\n%s %s: got %s, want %s\n", region ? region : "-", v, got->key ? got->key : got->reason, e->message);
+        }
+        g_clear_error(&e);
+      }
+    }
+  }
+  /* the same key is the same pointer, whatever the spelling */
+  const char *first = NULL;
+  for (int j = 0; j < n; j++) {
+    const netan_norm_entry_t *got = netan_norm_table_get(t, values[j], strlen(values[j]));
+    if (got->key && first && strcmp(got->key, first) == 0)
+      CU_ASSERT_PTR_EQUAL(got->key, first);
+    if (got->key && !first)
+      first = got->key;
+  }
+  netan_norm_cache_free(c);
+}
+
+static void
+test_cache_phone_spellings(void)
+{
+  static const char *const rs[] = {
+    "+381 69 053 0705", "+381690530705", "+381-69-053-0705", "+381.69.053.0705", "+381 (69) 053-0705",
+    "00381690530705", "00381 69 053 0705", "0690530705", "069 053 0705", "(069) 053-0705", "069/053-0705",
+    "0 0381 69 053 0705", "+381 69 053 07", "+38169053070", "+381 69 053 07055 55", "+381 69 053 0705 ext 12",
+    "+381 69 053 0705#", "+3 81 69 053 0705", "+381  69--053..0705", "+381 69 053 0705 ", "12", "1 2", "+12",
+    "069 053 0705 x5", "069 053 07o5", "+381 11 3030 100", "011 3030 100", "+381 60 123 4567", "060 123 4567",
+    "+1 650 253 0000", "001 650 253 0000", "+39 06 1234 5678", "0039 06 1234 5678", "+39 0612345678", "06 1234 5678",
+    "+44 20 7946 0000", "0044 20 7946 0000", "+355 69 212 3456", "0692123456", "+383 43 201 234", "043 201 234",
+    "+49 30 1234567", "0049 30 1234567", "+0 69 053 0705", "000381690530705", "+381 0 69 053 0705",
+  };
+  static const char *const regions[] = { "RS", "AL", "XK", "IT", "US", "GB", "DE", NULL };
+  for (guint r = 0; r < G_N_ELEMENTS(regions); r++) {
+    check_phone_spellings(regions[r], rs, (int)G_N_ELEMENTS(rs), FALSE);
+    check_phone_spellings(regions[r], rs, (int)G_N_ELEMENTS(rs), TRUE);
+  }
+  /* generated: many numbers, each in many spellings, in a shuffled order */
+  GPtrArray *vals = g_ptr_array_new_with_free_func(g_free);
+  GRand *rand = g_rand_new_with_seed(7);
+  for (int i = 0; i < 300; i++) {
+    char nsn[16];
+    g_snprintf(nsn, sizeof nsn, "6%d%07d", g_rand_int_range(rand, 0, 10), g_rand_int_range(rand, 0, 10000000));
+    g_ptr_array_add(vals, g_strdup_printf("+381 %.2s %.3s %s", nsn, nsn + 2, nsn + 5));
+    g_ptr_array_add(vals, g_strdup_printf("+381%s", nsn));
+    g_ptr_array_add(vals, g_strdup_printf("00381%s", nsn));
+    g_ptr_array_add(vals, g_strdup_printf("0%s", nsn));
+    g_ptr_array_add(vals, g_strdup_printf("0%.2s-%.3s-%s", nsn, nsn + 2, nsn + 5));
+    g_ptr_array_add(vals, g_strdup_printf("(0%.2s) %s", nsn, nsn + 2));
+    g_ptr_array_add(vals, g_strdup_printf("+381.%.2s.%s", nsn, nsn + 2));
+    g_ptr_array_add(vals, g_strdup_printf("+381 %.2s %.3s", nsn, nsn + 2));  /* too short */
+  }
+  for (guint i = vals->len; i > 1; i--) {
+    guint j = (guint)g_rand_int_range(rand, 0, (gint32)i);
+    gpointer x = vals->pdata[i - 1];
+    vals->pdata[i - 1] = vals->pdata[j];
+    vals->pdata[j] = x;
+  }
+  check_phone_spellings("RS", (const char *const *)vals->pdata, (int)vals->len, FALSE);
+  check_phone_spellings(NULL, (const char *const *)vals->pdata, (int)vals->len, TRUE);
+  g_rand_free(rand);
+  g_ptr_array_unref(vals);
+}
+
 /* ---------------------------------------------------------------- Jaro–Winkler */
 
 static void
@@ -601,6 +693,7 @@ main(void)
   static const harness_test_t cache[] = {
     { "/normalize/cache/hits-and-failures", test_cache },
     { "/normalize/cache/many", test_cache_many },
+    { "/normalize/cache/phone-spellings", test_cache_phone_spellings },
     { NULL, NULL } };
   static const harness_test_t jw[] = {
     { "/normalize/jaro-winkler", test_jaro_winkler },
