@@ -51,6 +51,7 @@ struct netan_norm_table {
   netan_norm_runner_t runner;
   gpointer runner_data;
   netan_phone_memo_t *memo;  /* phones: validity by parsed number (normalize-phone.cc) */
+  const char *idd;           /* phones: the region's international prefix if plain digits, or NULL */
 };
 
 struct netan_norm_cache {
@@ -62,6 +63,7 @@ struct netan_norm_cache {
   GPtrArray *tables;      /* every table, owned */
   GHashTable *by_kind;    /* "n\x1fregion" -> table, for netan_norm_cache_get */
   guint size;
+  guint runs;             /* normalizer calls made */
 };
 
 #define HUGE_PAGE (2 * 1024 * 1024)
@@ -226,6 +228,12 @@ netan_norm_cache_size(const netan_norm_cache_t *c)
   return c->size;
 }
 
+guint
+netan_norm_cache_runs(const netan_norm_cache_t *c)
+{
+  return c->runs;
+}
+
 netan_norm_table_t *
 netan_norm_table_new(netan_norm_cache_t *c, netan_normalizer_t n, const char *region)
 {
@@ -237,8 +245,10 @@ netan_norm_table_new(netan_norm_cache_t *c, netan_normalizer_t n, const char *re
   t->region = g_strdup(n == NETAN_NORMALIZE_PHONE && region ? region : "");
   map_init(&t->values);
   map_init(&t->canonical);
-  if (n == NETAN_NORMALIZE_PHONE)
+  if (n == NETAN_NORMALIZE_PHONE) {
     t->memo = netan_phone_memo_new();
+    t->idd = netan_norm_i_phone_idd(t->region);
+  }
   g_ptr_array_add(c->tables, t);
   return t;
 }
@@ -280,18 +290,33 @@ netan_norm_table_set_runner(netan_norm_table_t *t, netan_norm_runner_t runner, g
  * as "+") looks at the first two bytes, which the first run of two digits
  * makes the same in both spellings.
  *
+ * One step further, the international prefix. When the region's prefix is
+ * a plain string of digits P (@idd: "00" for most of Europe, "011" for
+ * NANPA; netan_norm_i_phone_idd()) and the digits are P, then F, where F
+ * has more than two digits, does not start with 0 and starts with a known
+ * country calling code, the canonical spelling is "+F":
+ * MaybeStripInternationalPrefixAndNormalize strips P (ParsePrefixAsIdd:
+ * the pattern consumes P at the start; the next digit is not 0) and leaves
+ * the digits F, exactly what it leaves after the "+" of "+F"; from there
+ * MaybeExtractCountryCode does the same for both (the length check, then
+ * ExtractCountryCode(F), which succeeds), and ParseHelper's one difference
+ * between the two, its retry without the "+" on INVALID_COUNTRY_CODE_ERROR,
+ * is not reached. The country code source (IDD or plus) is only kept by
+ * ParseAndKeepRawInput, which netan does not use. Without a region, netan
+ * turns the leading "00" into "+" itself, so P is "00".
+ *
  * Only successes are shared through the canonical spelling: a failure's
  * reason quotes the value as written, so every failing spelling is parsed
- * for its own message. Writes the canonical spelling to @out (65 bytes);
- * FALSE if @value is not of the shape or is its own canonical spelling.
+ * for its own message. Writes the canonical spelling to @out (66 bytes);
+ * FALSE if @value is not of the shape.
  */
 static gboolean
-canonical_phone(const char *value, gsize len, char *out, gsize *out_len)
+canonical_phone(const char *value, gsize len, const char *idd, char *out, gsize *out_len)
 {
   if (len > 64 || len < 3)
     return FALSE;
   gsize i = 0, o = 0, digits = 0, first_run = 0;
-  gboolean changed = FALSE, in_first = TRUE;
+  gboolean in_first = TRUE;
   if (value[0] == '+')
     out[o++] = value[i++];
   if (i >= len || !g_ascii_isdigit(value[i]))
@@ -305,14 +330,20 @@ canonical_phone(const char *value, gsize len, char *out, gsize *out_len)
         first_run++;
     } else if (ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')') {
       in_first = FALSE;
-      changed = TRUE;
     } else {
       return FALSE;
     }
   }
-  if (!changed || digits < 3 || first_run < 2 || !g_ascii_isdigit(value[len - 1]))
+  if (digits < 3 || first_run < 2 || !g_ascii_isdigit(value[len - 1]))
     return FALSE;
   out[o] = '\0';
+  gsize p = idd ? strlen(idd) : 0;
+  if (out[0] != '+' && p > 0 && o > p + 2 && strncmp(out, idd, p) == 0 && out[p] != '0' &&
+      netan_norm_i_phone_has_country_code(out + p)) {
+    out[0] = '+';
+    memmove(out + 1, out + p, o - p + 1);
+    o = o - p + 1;
+  }
   *out_len = o;
   return TRUE;
 }
@@ -324,6 +355,7 @@ compute(netan_norm_table_t *t, entry_t *e)
   netan_norm_cache_t *c = t->cache;
   GError *err = NULL;
   const char *rg = t->region;
+  c->runs++;
   char *key = t->runner ? t->runner(t->runner_data, e->raw, &err)
             : t->n == NETAN_NORMALIZE_PHONE ? netan_norm_i_run_phone(e->raw, rg, t->memo, &err)
                                             : netan_norm_i_run(t->n, e->raw, rg, &err);
@@ -374,7 +406,7 @@ netan_norm_table_get_hashed(netan_norm_table_t *t, const char *value, gsize len,
 
   char canon[72];
   gsize canon_len = 0;
-  gboolean shaped = t->n == NETAN_NORMALIZE_PHONE && canonical_phone(value, len, canon, &canon_len);
+  gboolean shaped = t->n == NETAN_NORMALIZE_PHONE && canonical_phone(value, len, t->idd, canon, &canon_len);
   guint64 ch = shaped ? hash_bytes(canon, canon_len) : 0;
   if (shaped) {
     entry_t *same = map_find(&t->canonical, ch, canon, canon_len);

@@ -5,14 +5,26 @@
 #include "config.h"
 #include "ingest/normalize-private.h"
 
+#include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 
+using i18n::phonenumbers::PhoneMetadataCollection;
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
+
+/* The metadata compiled into libphonenumber, the very bytes PhoneNumberUtil
+ * loads at start (LoadCompiledInMetadata); exported by the library, declared
+ * in its metadata.h, which Debian does not install. */
+namespace i18n {
+namespace phonenumbers {
+int metadata_size();
+const void *metadata_get();
+}  // namespace phonenumbers
+}  // namespace i18n
 
 /*
  * What IsValidNumber() and Format(E164) said about a parsed number. Both
@@ -133,11 +145,11 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, GErr
       text.replace(i, 2, "+");
   }
 
-  g_autofree char *q = netan_norm_i_quote(value);
-  g_autofree char *where = have_region ? g_strdup_printf(" for region %s", cc.c_str()) : g_strdup("");
   PhoneNumber number;
   PhoneNumberUtil::ErrorType e = util->Parse(text, cc, &number);
   if (e != PhoneNumberUtil::NO_PARSING_ERROR) {
+    g_autofree char *q = netan_norm_i_quote(value);
+    g_autofree char *where = have_region ? g_strdup_printf(" for region %s", cc.c_str()) : g_strdup("");
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_PARSE, "%s is not a valid phone number%s: %s",
                 q, where, parse_error_text(e, have_region));
     return NULL;
@@ -158,6 +170,9 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, GErr
   if (!valid) {
     if (memo != NULL && known == NULL)
       memo->valid.emplace(mk, std::string());
+    /* the message is only made for a failure (most values are good) */
+    g_autofree char *q = netan_norm_i_quote(value);
+    g_autofree char *where = have_region ? g_strdup_printf(" for region %s", cc.c_str()) : g_strdup("");
     /* "+383 ..." read with region AL is judged by Kosovo's plan: say so */
     if (!have_region || number.country_code() != util->GetCountryCodeForRegion(cc)) {
       g_free(where);
@@ -212,6 +227,74 @@ netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "libphonenumber failed");
   }
   return NULL;
+}
+
+/*
+ * The international prefix of each region whose prefix (the metadata's
+ * international_prefix, a regular expression) is a plain run of digits,
+ * such as "00" or "011"; read once from the compiled-in metadata.
+ */
+static GHashTable *
+literal_idd_table(void)
+{
+  static gsize once = 0;
+  static GHashTable *table = NULL;
+  if (g_once_init_enter(&once)) {
+    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    try {
+      PhoneMetadataCollection all;
+      if (all.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) {
+        for (int i = 0; i < all.metadata_size(); i++) {
+          const std::string &id = all.metadata(i).id();
+          const std::string &idd = all.metadata(i).international_prefix();
+          bool digits = !idd.empty() && idd.size() < 8;
+          for (char ch : idd)
+            digits = digits && ch >= '0' && ch <= '9';
+          if (digits && id.size() == 2)
+            g_hash_table_insert(t, g_strdup(id.c_str()), g_strdup(idd.c_str()));
+        }
+      }
+    } catch (...) {
+      g_hash_table_remove_all(t);  /* no table: no sharing, never a wrong key */
+    }
+    table = t;
+    g_once_init_leave(&once, 1);
+  }
+  return table;
+}
+
+extern "C" const char *
+netan_norm_i_phone_idd(const char *region)
+{
+  /* without a region, netan itself reads a leading "00" as "+" (phone_e164) */
+  if (region == NULL || region[0] == '\0')
+    return "00";
+  if (!g_ascii_isalpha(region[0]) || !g_ascii_isalpha(region[1]) || region[2] != '\0')
+    return NULL;
+  char id[3] = { g_ascii_toupper(region[0]), g_ascii_toupper(region[1]), '\0' };
+  return (const char *)g_hash_table_lookup(literal_idd_table(), id);
+}
+
+extern "C" gboolean
+netan_norm_i_phone_has_country_code(const char *digits)
+{
+  /* PhoneNumberUtil::ExtractCountryCode, with the same public lookup */
+  try {
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    if (digits[0] == '\0' || digits[0] == '0')
+      return FALSE;
+    for (int i = 1; i <= 3 && digits[i - 1] != '\0'; i++) {
+      int cc = 0;
+      for (int k = 0; k < i; k++)
+        cc = cc * 10 + (digits[k] - '0');
+      std::string region;
+      util->GetRegionCodeForCountryCode(cc, &region);
+      if (region != "ZZ")
+        return TRUE;
+    }
+  } catch (...) {
+  }
+  return FALSE;
 }
 
 extern "C" gboolean

@@ -36,6 +36,9 @@ const char *netan_norm_cache_get(netan_norm_cache_t *c, netan_normalizer_t n,
 
 /* Distinct (normalizer, region, value) entries held; for statistics and tests. */
 guint netan_norm_cache_size(const netan_norm_cache_t *c);
+/* Values actually normalized (the others were answered from what the
+ * cache knew); for statistics and tests. */
+guint netan_norm_cache_runs(const netan_norm_cache_t *c);
 
 /*
  * The fast path for ingest: a table of one normalizer under one region,
@@ -117,6 +120,15 @@ void netan_phone_memo_free(netan_phone_memo_t *memo);
 /* netan_norm_i_phone() with @memo; the same results. */
 char *netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo,
                               GError **error);
+/*
+ * The international prefix libphonenumber strips for @region when it is a
+ * plain string of digits ("00", "011"); "00" without a region (netan reads
+ * a leading "00" as "+" then); NULL when it is a pattern or unknown.
+ */
+const char *netan_norm_i_phone_idd(const char *region);
+/* TRUE if @digits (ASCII) start with a country calling code libphonenumber
+ * knows (its ExtractCountryCode() would take one). */
+gboolean netan_norm_i_phone_has_country_code(const char *digits);
 /* netan_norm_i_run() for phones with @memo: the same checks, the same results. */
 char *netan_norm_i_run_phone(const char *value, const char *region, netan_phone_memo_t *memo,
                              GError **error);

@@ -582,6 +582,37 @@ check_phone_spellings(const char *region, const char *const *values, int n, gboo
 static void
 test_cache_phone_spellings(void)
 {
+  /* the international prefixes read from libphonenumber's metadata */
+  CU_ASSERT_STRING_EQUAL(netan_norm_i_phone_idd("RS"), "00");
+  CU_ASSERT_STRING_EQUAL(netan_norm_i_phone_idd("rs"), "00");
+  CU_ASSERT_STRING_EQUAL(netan_norm_i_phone_idd("US"), "011");
+  CU_ASSERT_STRING_EQUAL(netan_norm_i_phone_idd(NULL), "00");
+  CU_ASSERT_PTR_NULL(netan_norm_i_phone_idd("QQ"));
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_country_code("381690530705"));
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_country_code("1650"));
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_country_code("80012345678"));  /* non-geographic */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_country_code("0381"));
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_country_code("999123"));
+  /* and what is shared: one parse for the international spellings of a
+   * number, one for the national one */
+  {
+    netan_norm_cache_t *c = netan_norm_cache_new();
+    netan_norm_table_t *t = netan_norm_table_new(c, NETAN_NORMALIZE_PHONE, "RS");
+    static const char *const one[] = { "+381 69 053 0705", "00381690530705", "+381690530705",
+                                       "00381 69-053-0705", "0690530705", "069 053 0705" };
+    for (guint i = 0; i < G_N_ELEMENTS(one); i++)
+      CU_ASSERT_STRING_EQUAL(netan_norm_table_get(t, one[i], strlen(one[i]))->key, "+381690530705");
+    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 2);
+    CU_ASSERT_EQUAL(netan_norm_cache_size(c), G_N_ELEMENTS(one));
+    /* failures are never shared: each quotes its own spelling */
+    CU_ASSERT_PTR_NULL(netan_norm_table_get(t, "+381 69 05", 10)->key);
+    const netan_norm_entry_t *bad = netan_norm_table_get(t, "0038169 05", 10);
+    CU_ASSERT_PTR_NULL(bad->key);
+    ASSERT_CONTAINS(bad->reason, "\"0038169 05\"");
+    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 4);
+    netan_norm_cache_free(c);
+  }
+
   static const char *const rs[] = {
     "+381 69 053 0705", "+381690530705", "+381-69-053-0705", "+381.69.053.0705", "+381 (69) 053-0705",
     "00381690530705", "00381 69 053 0705", "0690530705", "069 053 0705", "(069) 053-0705", "069/053-0705",
@@ -591,8 +622,12 @@ test_cache_phone_spellings(void)
     "+1 650 253 0000", "001 650 253 0000", "+39 06 1234 5678", "0039 06 1234 5678", "+39 0612345678", "06 1234 5678",
     "+44 20 7946 0000", "0044 20 7946 0000", "+355 69 212 3456", "0692123456", "+383 43 201 234", "043 201 234",
     "+49 30 1234567", "0049 30 1234567", "+0 69 053 0705", "000381690530705", "+381 0 69 053 0705",
+    "011 381 69 053 0705", "011381690530705", "011 1 650 253 0000", "0111650253000", "810 381 69 053 0705",
+    "8 495 123 45 67", "+7 495 123 45 67", "810 7 495 123 45 67", "0011 61 2 9374 4000", "+61 2 9374 4000",
+    "010 81 3 1234 5678", "+81 3 1234 5678", "00 381 69 053 0705", "0038 1690530705", "00 800 1234 5678",
+    "+800 1234 5678", "00999 123 456", "+999 123 456", "00381", "003816", "+3816", "0038169",
   };
-  static const char *const regions[] = { "RS", "AL", "XK", "IT", "US", "GB", "DE", NULL };
+  static const char *const regions[] = { "RS", "AL", "XK", "IT", "US", "GB", "DE", "RU", "AU", "JP", "BR", NULL };
   for (guint r = 0; r < G_N_ELEMENTS(regions); r++) {
     check_phone_spellings(regions[r], rs, (int)G_N_ELEMENTS(rs), FALSE);
     check_phone_spellings(regions[r], rs, (int)G_N_ELEMENTS(rs), TRUE);
