@@ -16,9 +16,11 @@
  * Results are the same whichever thread computed them: both call
  * netan_norm_i_run() on the same bytes with the same region, and the
  * results are kept by raw value, so a row the prefetcher reads differently
- * from the ingest only costs a lost guess, never a different key. Each
- * value is normalized once: whichever thread meets it first claims it, and
- * the other waits for that result or skips it.
+ * from the ingest only costs a lost guess, never a different key. A value
+ * is claimed by the thread that meets it first: the prefetcher skips what
+ * is claimed; the ingest takes a finished result, and parses a value that
+ * is still in the prefetcher's hands itself rather than wait (on a busy
+ * machine the prefetcher may not have a processor).
  */
 typedef struct netan_prefetch netan_prefetch_t;
 
