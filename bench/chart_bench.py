@@ -665,15 +665,17 @@ def write_md(res, path):
                   "%d overlapping shape pairs, labels at %s pt." % (
                       s["variants"]["A3"]["engine"], gg["transform_scale"], gg["overlapping_shape_pairs"],
                       gg["printed_label_pt"]),
-                  "- So the issue's literal criterion (no overlapping node labels) holds — sfdp's overlap "
-                  "removal guarantees it — but labels printed at about %.1f pt cannot be read on paper "
-                  "(6 pt is a usual minimum). The network at scale 1 spans %.0f × %.0f pt; printing its "
-                  "labels at 6 pt needs scale 0.6, a drawing of %.0f × %.0f pt, about %.1f× A3's width. A "
-                  "legible A3 chart of 2,000 labelled nodes therefore needs smaller nodes/labels in the DOT "
-                  "or fewer nodes (the focus and collapsed charts), not a faster renderer." % (
-                      g["printed_label_pt"], gg["svg_width_pt"], gg["svg_height_pt"],
-                      0.6 * gg["svg_width_pt"], 0.6 * gg["svg_height_pt"],
-                      0.6 * gg["svg_width_pt"] / A3_LANDSCAPE_PT[0]), ""]
+                  "- So the issue's literal criterion (no overlapping node labels) holds — overlap "
+                  "removal guarantees it. On charts of more than 500 nodes netan labels only the 150 most "
+                  "prominent nodes (the others show their icon; doc/charts.md), set at %s pt, so that they "
+                  "print at about %.1f pt here; every label at 6 pt would need a scale of %.2f, a drawing "
+                  "of %.0f × %.0f pt, %.1f× A3's width. For reading names, chart a focus (ego, community, "
+                  "path, connect) or collapse the communities." % (
+                      g["node_label_font_size"], g["printed_label_pt"],
+                      6.0 / float(g["node_label_font_size"]),
+                      6.0 / float(g["node_label_font_size"]) * gg["svg_width_pt"],
+                      6.0 / float(g["node_label_font_size"]) * gg["svg_height_pt"],
+                      6.0 / float(g["node_label_font_size"]) * gg["svg_width_pt"] / A3_LANDSCAPE_PT[0]), ""]
     L += overhead_section(res)
     L += NOTES
     path_tmp = path + ".tmp"
@@ -697,15 +699,19 @@ def verdict_section(res):
                                          " and ".join("%.2f" % r for r in rs)))
         L.append("- **%s nodes**: %s — ratios for the default page and A3." % (
             "{:,}".format(s["n"]), "; ".join(parts)))
-    L += ["", "*Reading of the run of %s (the prose below is written for it; the tables are regenerated "
-          "by every run):* " % res["started"][:10] + "Time is within the target at every size, on CPU and on wall time: netan's own work before "
-          "the render (ingest, Louvain, degree, DOT build) is under 2% of Graphviz's time, and netan-render's "
-          "extra passes (measure, record, second pass, icon embedding) cost about 7% of CPU at 500 nodes, "
-          "8–10% at 2,000 and 2–3% at 10,000 (see \"Where the overhead goes\"). The 2,000-node default "
-          "chart's wall ratio is at the limit (1.20) on a loaded machine while its CPU ratio is 1.14. At 10,000 nodes the sfdp layout alone varies by more than that from run "
-          "to run on the same DOT, so ratios below 1.00 there are noise, not a speed-up. Memory is not: "
-          "netan-render's peak is 1.3× (500), 1.4–1.5× (2,000) and 1.75× (10,000) Graphviz's, because it "
-          "keeps the rendered SVG in memory three times over (see \"Memory\" and the fix below).", ""]
+    def span(key):
+        rs = [v["ratios"]["netan_chart"][key] for s in res["sizes"] for v in s["variants"].values()
+              if v["ratios"]["netan_chart"].get(key) is not None]
+        return ("%.2f–%.2f" % (min(rs), max(rs))) if rs else "—"
+    L += ["", "*Reading:* netan's chart costs %s× Graphviz's CPU time, %s× its wall time and %s× its "
+          "peak memory over these sizes (1.20 is the issue's limit). What netan does before the render "
+          "(ingest, Louvain, degree, DOT build) is a small fraction of the layout; netan-render adds "
+          "the measuring of the page items, recording the layout (attach_attrs), the second pass that "
+          "places the items (neato -n2) and the icon embedding, which streams the SVG through a "
+          "temporary file rather than holding copies of it (see \"What netan-render does beyond "
+          "Graphviz's one pass\"). At 10,000 nodes the sfdp layout alone varies from run to run by "
+          "more than the whole overhead, so a ratio there below 1.00 is noise, not a speed-up." % (
+              span("cpu_s"), span("wall_s"), span("peak_rss_kb")), ""]
     return L
 
 
@@ -744,10 +750,9 @@ def overhead_section(res):
             L.append("| %s | %s | %+.2f s (%+.0f%%) | %.2f s | %+.2f s | %+.2f s | %.2f s | %s vs %s |" % (
                 "{:,}".format(s["n"]), "A3" if vname == "A3" else "default", nc - g, 100 * (nc - g) / g, nd,
                 nr - g, nc - nd - nr, extra, "%.2f s" % lay if lay is not None else "—", g_l))
-    L += ["", "At 10,000 nodes the medians of separate runs differ by more than the whole overhead (the same "
-          "sfdp layout call took 20.4–24.4 s across the profiled runs here), so the negative Δ and "
-          "*pipe and rest* there are noise; the profiled columns (the extra passes measured inside one "
-          "process) are the reliable view of what netan-render adds: 0.6–0.7 s of CPU, 2–3%.", ""]
+    L += ["", "At 10,000 nodes the medians of separate runs differ by more than the whole overhead, so a "
+          "negative Δ and *pipe and rest* there are noise; the profiled columns (the extra passes "
+          "measured inside one process) are the reliable view of what netan-render adds.", ""]
     L += ["### Memory", "",
           "Peak resident memory of the netan-render process at each stage of the profiled run (the "
           "peak when the stage returned, so each column is what that stage added on top of the "
@@ -771,6 +776,10 @@ def overhead_section(res):
                 "{:,}".format(s["n"]), "A3" if vname == "A3" else "default", fmb(gtot), fmb(lay),
                 fmb(rec - lay), fmb(sv - sec), fmb(emb - sv),
                 fmb(pk.get("total (netan-render process)"))))
+    if L[-1].startswith("|---"):
+        L[-2:] = ["The stages are not broken down for this run: netan-render now records the layout with "
+                  "attach_attrs and streams the SVG with gvRender, calls bench/chart_passes.c does not "
+                  "wrap. The peak RSS ratios in the summary and the size sections are the measure."]
     L.append("")
     return L
 
@@ -799,47 +808,26 @@ NOTES = [
     "3. **Measure the page items** (legend, title block, footer: HTML-like labels in the graph "
     "attributes `page_right`/`page_bottom`): a tiny `dot` layout of a separate graph.",
     "4. **Lay the network out** with the engine the DOT names — the same call Graphviz's binary makes.",
-    "5. **Record the layout**: render the laid-out graph to DOT in memory (`gvRenderData(\"dot\")`) only "
-    "for its side effect of storing every position and edge route as attributes, then free the layout.",
+    "5. **Record the layout**: `attach_attrs(g)` stores every position and edge route as attributes, "
+    "then the layout is freed.",
     "6. **Second pass**: place the page items at fixed positions around the network (and the page "
     "corners), and lay the whole graph out again with `neato` in `-n2` mode (keep positions and routes) "
     "— this redoes Graphviz's per-node and per-edge set-up (label sizes, shapes, edge clipping) for the "
     "whole network.",
-    "7. **Render SVG to memory**, then copy it twice — once while replacing every `<image>` of an icon "
-    "file with a `<use>` of a symbol, once more to put the symbols in `<defs>` in front (a "
-    "self-contained SVG) — and write it to the pipe; "
-    "netan reads it into memory and writes the file (via a temporary file and rename).",
+    "7. **Render the SVG** to a temporary file (`gvRender`), then copy it to the pipe line by line, "
+    "with every `<image>` of an icon file replaced by a `<use>` of one `<symbol>` per icon, put in "
+    "`<defs>` after the root tag (a self-contained SVG); netan reads it into memory and writes the "
+    "file (via a temporary file and rename).",
     "",
     "The SVGs differ for that reason: netan's is a page (network scaled, items around it, icons "
     "embedded), Graphviz's is the bare network at scale 1 with icons referenced by file path.",
     "",
-    "## What would bring the memory within 20% (not done here: cli/ code is not the bench's to change)", "",
-    "After the layout, netan-render and Graphviz's binary hold the same (≈ 92 MB at 10,000 nodes). "
-    "What netan-render adds afterwards, in the order of size at 10,000 nodes:", "",
-    "1. **Icon embedding, +35 MB** (`netan_svg_embed_icons`, cli/render-page.c): the SVG Graphviz "
-    "rendered into memory (`gvRenderData`, 18 MB) is copied into `body` (a buffer that doubles, so up "
-    "to 2× its content), then `body` is copied again into `out` with `<defs>` in front, while "
-    "Graphviz's buffer is still held: three copies at the peak. Fix: know the icons before rendering "
-    "(the distinct `image` attributes of the nodes, read with `agget` after the layout), write `<defs>` "
-    "first, and rewrite `<image …/>` into `<use …/>` *while streaming*: render with `gvRender(gvc, g, "
-    "\"svg\", f)` where `f` is a `fopencookie()` stream whose write callback does the rewriting and "
-    "forwards to stdout, keeping only a partial tag between calls (the `<svg …>` opening tag is the "
-    "point where the `<defs>` go). That removes all three copies (≈ −55 MB at 10,000 nodes, −9 MB at "
-    "2,000) and the 0.1–0.15 s of copying.",
-    "2. **Recording the layout, +11 MB and ≈ 0.3 s CPU**: `gvRenderData(gvc, g, \"dot\", …)` renders "
-    "the whole graph as DOT text into memory only for its side effect of attaching `pos`/`bb`/`lp` "
-    "attributes. `attach_attrs(g)` (declared in Graphviz's gvc.h, exported by libgvc 2.42) does just "
-    "that, without the text.",
-    "3. **The DOT read whole** (`read_all`, doubling buffer, freed after `agmemread`): +1–2× the DOT "
-    "size briefly (7 MB at 10,000 nodes) before the layout, under the later peak; `agread` on stdin "
-    "would avoid it, but it does not set the peak.",
-    "",
-    "With 1 and 2, netan-render's peak would be about the layout's plus the attached attributes: "
-    "≈ 100 MB against 91 MB at 10,000 nodes (≈ 1.1×) and ≈ 33 MB against 30 MB at 2,000; at 500 "
-    "nodes the remaining ≈ 2 MB (20 vs 18 MB after the layout: netan-render's own start-up and the "
-    "HTML-label measuring graph) would leave it at ≈ 1.15× (figures of the committed run). The time overhead would also drop by the "
-    "record pass (≈ 0.3 s at 10,000 nodes). The second layout pass (`neato -n2`, 0.25 s at 10,000 "
-    "nodes) is the price of placing the page items and is within the target as it is.",
+    "## Memory: what was changed after the first run", "",
+    "The first run of this benchmark (before commit 6f02f7d) found netan-render's peak at 1.27× (500), "
+    "1.44× (2,000) and 1.75× (10,000 nodes) Graphviz's: it recorded the layout by rendering DOT text "
+    "into memory, and held the rendered SVG three times while embedding the icons. netan-render now "
+    "records the layout with `attach_attrs()` and streams the SVG through a temporary file with the "
+    "icons embedded on the way, which brings the ratios to those in the summary above.",
     "",
 ]
 
