@@ -72,10 +72,12 @@ chart_opts=(--case-ref "SAMPLE-2024" --author "netan sample case" --banner "SYNT
 "$build/netan" chart "$case_file" -o out/sample-communities.svg -o out/sample-communities.pdf --collapse \
   --page A4 --landscape --title "The case's communities, collapsed" "${chart_opts[@]}"
 # the top broker: the person with the highest betweenness in the whole case
+# (the sample case README says who the planted brokers are; betweenness alone
+# mixes brokers and cell leaders)
 broker=$("$build/netan" centrality "$case_file" --measure betweenness --format csv |
   awk -F, 'NR > 1 && $5 == "person" { print "#" $2; exit }')
 "$build/netan" chart "$case_file" -o out/sample-ego.svg -o out/sample-ego.pdf --focus "$broker" --hops 2 \
-  --page A4 --landscape --title "Ego network (2 hops) of the top broker by betweenness" "${chart_opts[@]}"
+  --page A4 --landscape --title "Ego network (2 hops) of the person of highest betweenness" "${chart_opts[@]}"
 echo
 echo "== names that may be one person (to be confirmed by an analyst)"
 "$build/netan" resolve "$case_file" --suggest --top 5 | cut -c1-150
