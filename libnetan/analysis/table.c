@@ -17,11 +17,47 @@ typedef struct {
   } cells;
 } column_t;
 
+/* Strings are stored in the table's GStringChunk. A string repeated in
+ * many cells (an entity type, a label that is the key, a key on many edge
+ * rows) is stored once through a small cache of the strings stored last,
+ * indexed by a hash of the content: a hit is checked with strcmp(), a miss
+ * stores a new copy. A full set of every distinct string (what
+ * g_string_chunk_insert_const() keeps) costs a cache miss per cell on a
+ * table of 200k distinct keys, which was most of the cost of building it;
+ * a string that recurs only far apart may now be stored twice. */
+#define STRING_CACHE_SIZE 4096   /* a power of two; 64 kB */
+
+typedef struct {
+  uint64_t hash;
+  const char *str;   /* NULL: empty */
+} string_slot_t;
+
+static uint64_t
+string_hash(const char *s, size_t len)
+{
+  uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)len;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s + i, len - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+  h ^= h >> 29;
+  h *= 0xFF51AFD7ED558CCDu;
+  return h ^ (h >> 32);
+}
+
 struct netan_table {
   int64_t n_rows;
   int n_cols;
   column_t *cols;
-  GStringChunk *strings;
+  GStringChunk *strings;   /* the cells' strings (see STRING_CACHE_SIZE) */
+  const char *last_src, *last_copy;  /* the last string stored: caller's, copy */
+  string_slot_t *cache;    /* STRING_CACHE_SIZE recent strings; NULL until the first */
   GTree *meta;  /* sorted keys: output is deterministic */
 };
 
@@ -79,6 +115,7 @@ netan_table_free(netan_table_t *t)
   }
   g_free(t->cols);
   g_string_chunk_free(t->strings);
+  g_free(t->cache);
   g_tree_unref(t->meta);
   g_free(t);
 }
@@ -95,10 +132,36 @@ netan_table_i_set_double(netan_table_t *t, int64_t row, int col, double value)
   t->cols[col].cells.d[row] = value;
 }
 
+/* The table's copy of @value (see STRING_CACHE_SIZE). */
+static const char *
+stored_copy(netan_table_t *t, const char *value)
+{
+  if (t->cache == NULL)
+    t->cache = g_new0(string_slot_t, STRING_CACHE_SIZE);
+  /* the same string as the cell before (a label that is the key): the
+   * pointer says where to look, strcmp() decides (the caller may reuse a
+   * buffer for another string) */
+  if (value == t->last_src && strcmp(value, t->last_copy) == 0)
+    return t->last_copy;
+  size_t len = strlen(value);
+  uint64_t h = string_hash(value, len);
+  string_slot_t *slot = &t->cache[h & (STRING_CACHE_SIZE - 1)];
+  if (slot->str != NULL && slot->hash == h && strcmp(slot->str, value) == 0) {
+    t->last_src = value;
+    t->last_copy = slot->str;
+    return slot->str;
+  }
+  const char *copy = g_string_chunk_insert_len(t->strings, value, (gssize)len);
+  *slot = (string_slot_t){ h, copy };
+  t->last_src = value;
+  t->last_copy = copy;
+  return copy;
+}
+
 void
 netan_table_i_set_string(netan_table_t *t, int64_t row, int col, const char *value)
 {
-  t->cols[col].cells.s[row] = value ? g_string_chunk_insert_const(t->strings, value) : NULL;
+  t->cols[col].cells.s[row] = value ? stored_copy(t, value) : NULL;
 }
 
 void

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "harness.h"
 #include "util/igraph-gate.h"
+#include "analysis/vertex-table.h"
 
 #include <math.h>
 #include <string.h>
@@ -315,6 +316,105 @@ test_louvain_montagna(void)
   check_louvain_against_igraph("montagna_meetings.csv");
 }
 
+/* A centrality table is in the order netan documents: value highest
+ * first, then key (strcmp), then vertex; "1224" ranks; each row's entity,
+ * key, label, type and value those of one vertex, every vertex once. */
+static void
+check_vt_table(const netan_view_t *v, const netan_table_t *t, const double *values)
+{
+  const netan_case_t *c = netan_view_case(v);
+  int64_t n = netan_view_n_vertices(v);
+  CU_ASSERT_EQUAL_FATAL(netan_table_n_rows(t), n);
+  g_autofree gboolean *seen = g_new0(gboolean, n > 0 ? n : 1);
+  int64_t bad_order = 0, bad_cells = 0, bad_rank = 0, prev_vertex = -1;
+  for (int64_t r = 0; r < n; r++) {
+    int64_t entity = netan_table_get_int(t, r, VT_ENTITY);
+    int64_t vertex = netan_view_vertex(v, entity);
+    CU_ASSERT_FATAL(vertex >= 0 && vertex < n && !seen[vertex]);
+    seen[vertex] = TRUE;
+    double value = netan_table_get_double(t, r, VT_VALUE);
+    bad_cells += !(value == values[vertex] || (isnan(value) && isnan(values[vertex])));
+    bad_cells += strcmp(netan_table_get_string(t, r, VT_KEY), netan_case_entity_key(c, entity)) != 0;
+    bad_cells += strcmp(netan_table_get_string(t, r, VT_LABEL), netan_case_entity_label(c, entity)) != 0;
+    bad_cells += strcmp(netan_table_get_string(t, r, VT_TYPE), netan_case_entity_type(c, entity)) != 0;
+    if (r > 0) {
+      double pv = values[prev_vertex];
+      int kc = strcmp(netan_table_get_string(t, r - 1, VT_KEY), netan_table_get_string(t, r, VT_KEY));
+      gboolean ok = pv > value || (pv == value && (kc < 0 || (kc == 0 && prev_vertex < vertex)));
+      bad_order += !ok;
+      int64_t want = pv == value ? netan_table_get_int(t, r - 1, VT_RANK) : r + 1;
+      bad_rank += netan_table_get_int(t, r, VT_RANK) != want;
+    } else {
+      bad_rank += netan_table_get_int(t, r, VT_RANK) != 1;
+    }
+    prev_vertex = vertex;
+  }
+  CU_ASSERT_EQUAL(bad_order, 0);
+  CU_ASSERT_EQUAL(bad_cells, 0);
+  CU_ASSERT_EQUAL(bad_rank, 0);
+}
+
+/* Keys that the sort's 16-byte integer prefix must order like strcmp:
+ * common prefixes of 0..20 bytes, keys that end inside and after the
+ * prefix, bytes above 0x7f (UTF-8); two types sharing keys; labels given
+ * or not; more distinct strings than the table's string cache holds; and
+ * heavy ties (degree), few ties (PageRank), crafted values (0 and -0,
+ * infinities, negatives). */
+static void
+test_table_order_and_strings(void)
+{
+  g_autoptr(netan_case_t) c = netan_case_new();
+  GRand *rng = g_rand_new_with_seed(7);
+  static const char *const stems[] = { "", "+3556", "+35560000000", "abcdefghijklmnop", "abcdefghijklmnopqrst",
+                                        "\xc3\xa9t\xc3\xa9", "z" };
+  int64_t n_ent = 6000;
+  g_autofree int64_t *ids = g_new(int64_t, n_ent);
+  for (int64_t i = 0; i < n_ent; i++) {
+    const char *stem = stems[g_rand_int_range(rng, 0, G_N_ELEMENTS(stems))];
+    g_autofree char *key = g_strdup_printf("%s%d", stem, g_rand_int_range(rng, 0, 3000));
+    g_autofree char *label = g_strdup_printf("label %d", g_rand_int_range(rng, 0, 50));
+    ids[i] = netan_case_add_entity(c, i % 7 == 0 ? "person" : "phone", key,
+                                   g_rand_boolean(rng) ? label : NULL, NULL);
+    CU_ASSERT_FATAL(ids[i] >= 0);
+  }
+  for (int i = 0; i < 15000; i++) {
+    int64_t a = ids[g_rand_int_range(rng, 0, (gint32)n_ent)], b = ids[g_rand_int_range(rng, 0, (gint32)n_ent)];
+    if (a != b)
+      netan_case_add_link(c, a, b, "call", g_rand_int_range(rng, 1, 5), NULL, NULL);
+  }
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  int64_t n = netan_view_n_vertices(v);
+  CU_ASSERT_FATAL(n > 4096);
+  g_autofree double *values = g_new(double, n);
+
+  g_autoptr(netan_table_t) d = netan_centrality_degree(v, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  for (int64_t r = 0; r < n; r++)
+    values[netan_view_vertex(v, netan_table_get_int(d, r, VT_ENTITY))] = netan_table_get_double(d, r, VT_VALUE);
+  check_vt_table(v, d, values);
+
+  g_autoptr(netan_table_t) pr = netan_centrality_pagerank(v, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(pr);
+  for (int64_t r = 0; r < n; r++)
+    values[netan_view_vertex(v, netan_table_get_int(pr, r, VT_ENTITY))] = netan_table_get_double(pr, r, VT_VALUE);
+  check_vt_table(v, pr, values);
+
+  static const double special[] = { 0.0, -0.0, 1.0, -1.0, INFINITY, -INFINITY, 1e-300, -1e-300, 2.5 };
+  for (int64_t i = 0; i < n; i++)
+    values[i] = special[g_rand_int_range(rng, 0, G_N_ELEMENTS(special))];
+  g_autoptr(netan_table_t) s = netan_vt_centrality(v, values, "test");
+  check_vt_table(v, s, values);
+  /* 0 and -0 are one value: one run, one rank */
+  int64_t zero_ranks = 0, last = -1;
+  for (int64_t r = 0; r < n; r++)
+    if (netan_table_get_double(s, r, VT_VALUE) == 0 && netan_table_get_int(s, r, VT_RANK) != last) {
+      zero_ranks++;
+      last = netan_table_get_int(s, r, VT_RANK);
+    }
+  CU_ASSERT_EQUAL(zero_ranks, 1);
+  g_rand_free(rng);
+}
+
 static void
 test_table_formats(void)
 {
@@ -361,6 +461,7 @@ main(void)
     { NULL, NULL } };
   static const harness_test_t table[] = {
     { "/analysis/table/formats", test_table_formats },
+    { "/analysis/table/order-and-strings", test_table_order_and_strings },
     { NULL, NULL } };
   harness_add_suite("/analysis/centrality", centrality);
   harness_add_suite("/view", view);
