@@ -5,14 +5,23 @@
  * load         ingest + view (the step the peers' "load" compares with)
  * degree       netan_centrality_degree
  * betweenness  netan_centrality(v, "betweenness") with --threads N workers
- *              (0 = one per core): exact, or with --btw-sources K estimated
- *              from K random sources ("mode": "sampled", the time scaled by
- *              n/K). With --btw-budget F the run is cancelled through the
- *              progress callback once F of the work is reported done, and
- *              the full time is estimated as time / fraction ("mode":
- *              "partial"). Headers without netan_centrality(): the older
- *              netan_centrality_betweenness, and K sources become a budget
- *              of K/n.
+ *              (0 = one per core), exact ("mode": "exact"). With
+ *              --btw-budget F the run is cancelled through the progress
+ *              callback once F of the work is reported done, and the time
+ *              of the exact computation is estimated as time / fraction
+ *              ("mode": "partial"). Headers without netan_centrality(): the
+ *              older netan_centrality_betweenness.
+ * betweenness_sampled
+ *              netan_centrality(v, "betweenness") with samples = K
+ *              (--btw-samples K): netan's own estimate from K random
+ *              sources, timed as it runs (the time is NOT scaled: it is
+ *              what an analyst waits for the estimate). Reports netan's
+ *              error metadata (stderr_max, relative_stderr_top100), and
+ *              when the exact step ran in the same process: the time as a
+ *              fraction of the exact time, Spearman's rank correlation with
+ *              the exact values on the exact top 1,000, and the actual rms
+ *              relative error of the exact top 100. Skipped without
+ *              --btw-samples or without netan_centrality().
  * pagerank     netan_centrality_pagerank (damping 0.85, strengths), when the
  *              headers have it; otherwise reported as skipped
  * closeness    netan_centrality(v, "closeness"), normalized, all vertices;
@@ -29,7 +38,7 @@
  * chart_render netan_chart_render_dot(dot, NULL, "svg") through netan-render
  *              ($NETAN_RENDER); --svg-out FILE keeps the SVG
  *
- * Usage: netan_c [--steps a,b|all] [--seed S] [--btw-sources K] [--btw-budget F]
+ * Usage: netan_c [--steps a,b|all] [--seed S] [--btw-samples K] [--btw-budget F]
  *                [--closeness-budget F] [--threads N] [--guard-seconds S]
  *                [--dot-out FILE] [--svg-out FILE] EDGES.csv
  * Prints JSON lines (bench_util.h). Exits non-zero when a step fails.
@@ -156,11 +165,132 @@ static const char *meta_or(const netan_table_t *t, const char *key) {
   return out;
 }
 
+/* A metadata number as a JSON value: null when empty or not finite. */
+static const char *json_num_str(const char *s) {
+  if (!s || !*s)
+    return "null";
+  char *end = NULL;
+  double d = strtod(s, &end);
+  return (end && *end == '\0' && isfinite(d)) ? s : "null";
+}
+
+/* @x as a JSON number into @buf (null when not finite). */
+static const char *json_num(double x, char *buf, size_t cap) {
+  if (!isfinite(x))
+    snprintf(buf, cap, "null");
+  else
+    snprintf(buf, cap, "%.6g", x);
+  return buf;
+}
+
+/* Per-vertex values of a centrality table (rows are sorted by value). */
+static double *vertex_values(const netan_view_t *v, const netan_table_t *t) {
+  int64_t n = netan_view_n_vertices(v), rows = netan_table_n_rows(t);
+  int ecol = netan_table_column_index(t, "entity"), vcol = netan_table_column_index(t, "value");
+  double *x = calloc((size_t)(n > 0 ? n : 1), sizeof *x);
+  for (int64_t r = 0; x && r < rows; r++) {
+    int64_t vertex = netan_view_vertex(v, netan_table_get_int(t, r, ecol));
+    if (vertex >= 0 && vertex < n)
+      x[vertex] = netan_table_get_double(t, r, vcol);
+  }
+  return x;
+}
+
+typedef struct {
+  double value;
+  int64_t i;
+} ranked_t;
+
+static int ranked_cmp(const void *pa, const void *pb) {
+  const ranked_t *a = pa, *b = pb;
+  if (a->value != b->value)
+    return a->value < b->value ? -1 : 1;
+  return a->i < b->i ? -1 : (a->i > b->i);
+}
+
+/* Ranks (1 = smallest; ties share their mean rank) of x[0..m). */
+static void mid_ranks(const double *x, int64_t m, double *rank) {
+  ranked_t *r = malloc((size_t)m * sizeof *r);
+  if (!r)
+    return;
+  for (int64_t i = 0; i < m; i++)
+    r[i] = (ranked_t){ x[i], i };
+  qsort(r, (size_t)m, sizeof *r, ranked_cmp);
+  for (int64_t i = 0; i < m;) {
+    int64_t j = i + 1;
+    while (j < m && r[j].value == r[i].value)
+      j++;
+    for (int64_t k = i; k < j; k++)
+      rank[r[k].i] = 0.5 * (double)(i + 1 + j);
+    i = j;
+  }
+  free(r);
+}
+
+static double pearson(const double *a, const double *b, int64_t m) {
+  double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+  for (int64_t i = 0; i < m; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= (double)m;
+  mb /= (double)m;
+  for (int64_t i = 0; i < m; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+  }
+  return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
+}
+
+/* The sampled estimate @est against the exact table @exact, as JSON
+ * fields (each with a leading ", "): its time as a fraction of the exact
+ * time, Spearman's rho of the two on the exact top 1,000 vertices (the
+ * exact table's first 1,000 rows), and the rms relative error on the
+ * exact top 100. */
+static void compare_with_exact(const netan_view_t *v, const netan_table_t *exact, const netan_table_t *est,
+                               double exact_wall, double est_wall, char *buf, size_t cap) {
+  int64_t rows = netan_table_n_rows(exact);
+  int ecol = netan_table_column_index(exact, "entity");
+  double *x = vertex_values(v, est);
+  int64_t m = rows < 1000 ? rows : 1000;
+  double *a = malloc((size_t)(m > 0 ? m : 1) * sizeof *a), *b = malloc((size_t)(m > 0 ? m : 1) * sizeof *b);
+  double *ra = malloc((size_t)(m > 0 ? m : 1) * sizeof *ra), *rb = malloc((size_t)(m > 0 ? m : 1) * sizeof *rb);
+  double rho = NAN, sq = 0;
+  int64_t k100 = 0;
+  if (x && a && b && ra && rb && m > 1) {
+    int vcol = netan_table_column_index(exact, "value");
+    for (int64_t r = 0; r < m; r++) {
+      int64_t vertex = netan_view_vertex(v, netan_table_get_int(exact, r, ecol));
+      a[r] = netan_table_get_double(exact, r, vcol);
+      b[r] = x[vertex];
+      if (r < 100 && a[r] > 0) {
+        sq += (b[r] - a[r]) * (b[r] - a[r]) / (a[r] * a[r]);
+        k100++;
+      }
+    }
+    mid_ranks(a, m, ra);
+    mid_ranks(b, m, rb);
+    rho = pearson(ra, rb, m);
+  }
+  char b1[32], b2[32];
+  snprintf(buf, cap,
+           ", \"exact_wall_s\": %.6f, \"time_fraction_of_exact\": %.6f, \"spearman_top1000\": %s"
+           ", \"spearman_n\": %" PRId64 ", \"rel_rms_err_top100\": %s",
+           exact_wall, est_wall / exact_wall, json_num(rho, b1, sizeof b1), m,
+           json_num(k100 ? sqrt(sq / (double)k100) : NAN, b2, sizeof b2));
+  free(x);
+  free(a);
+  free(b);
+  free(ra);
+  free(rb);
+}
+
 int main(int argc, char **argv) {
   const char *steps = "all", *path = NULL, *dot_out = NULL, *svg_out = NULL;
   unsigned long long seed = 42;
   double btw_budget = 0, clo_budget = 0;
-  long btw_sources = 0;
+  long btw_samples = 0;
   int threads = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--steps") && i + 1 < argc)
@@ -169,8 +299,8 @@ int main(int argc, char **argv) {
       seed = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--btw-budget") && i + 1 < argc)
       btw_budget = strtod(argv[++i], NULL);
-    else if (!strcmp(argv[i], "--btw-sources") && i + 1 < argc)
-      btw_sources = strtol(argv[++i], NULL, 10);
+    else if (!strcmp(argv[i], "--btw-samples") && i + 1 < argc)
+      btw_samples = strtol(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--closeness-budget") && i + 1 < argc)
       clo_budget = strtod(argv[++i], NULL);
     else if (!strcmp(argv[i], "--guard-seconds") && i + 1 < argc)
@@ -185,7 +315,7 @@ int main(int argc, char **argv) {
       path = argv[i];
     else {
       fprintf(stderr,
-              "usage: %s [--steps a,b|all] [--seed S] [--btw-sources K] [--btw-budget F]\n"
+              "usage: %s [--steps a,b|all] [--seed S] [--btw-samples K] [--btw-budget F]\n"
               "          [--closeness-budget F] [--threads N] [--guard-seconds S] [--dot-out F]\n"
               "          [--svg-out F] EDGES.csv\n",
               argv[0]);
@@ -275,15 +405,13 @@ int main(int argc, char **argv) {
   }
 
   netan_table_t *btw = NULL, *comm = NULL;
+  double btw_exact_wall = -1;   /* wall time of the exact betweenness, if it ran */
   if (bench_want(steps, "betweenness")) {
     progress_t pr;
     progress_init(&pr, btw_budget);
-    int64_t samples = (btw_sources > 0 && btw_sources < n) ? btw_sources : 0;
 #ifdef NETAN_CENTRALITY_OPTIONS_VERSION
-    /* netan_centrality() by name: exact (parallel Brandes over --threads
-     * workers) or estimated from @samples random sources */
+    /* netan_centrality() by name: exact, parallel Brandes over --threads workers */
     netan_centrality_options_t co = NETAN_CENTRALITY_OPTIONS_INIT;
-    co.samples = samples;
     co.seed = seed;
     co.threads = threads;
     co.progress = on_progress;
@@ -293,10 +421,6 @@ int main(int argc, char **argv) {
     btw = netan_centrality(v, "betweenness", &co, &error);
     bench_step_end(&st);
 #else
-    /* no sampling in this API: cancel after K/n of the work instead */
-    if (samples > 0 && pr.budget <= 0)
-      pr.budget = (double)samples / (double)n;
-    samples = 0;
     netan_betweenness_options_t bo = NETAN_BETWEENNESS_OPTIONS_INIT;
     bo.progress = on_progress;
     bo.payload = &pr;
@@ -316,21 +440,63 @@ int main(int argc, char **argv) {
       bench_step_print("betweenness", &st, extra);
     } else if (!btw) {
       return fail(api, error);
-    } else if (samples > 0) {
-      table_summary(btw, summ, sizeof summ);
-      snprintf(extra, sizeof extra,
-               "\"mode\": \"sampled\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
-               ", \"estimate_full_s\": %.6f, \"weights\": \"%s\", \"threads\": %d, \"api\": \"%s\", %s",
-               samples, n, st.wall * (double)n / (double)samples, meta_or(btw, "weights"), threads, api, summ);
-      bench_step_print("betweenness", &st, extra);
     } else {
+      btw_exact_wall = st.wall;
       table_summary(btw, summ, sizeof summ);
       snprintf(extra, sizeof extra,
                "\"mode\": \"exact\", \"sources\": %" PRId64 ", \"vertices\": %" PRId64
-               ", \"weights\": \"%s\", \"threads\": %d, \"progress_calls\": %ld, \"api\": \"%s\", %s",
-               n, n, meta_or(btw, "weights"), threads, pr.calls, api, summ);
+               ", \"weights\": \"%s\", \"threads\": %d, \"threads_used\": \"%s\", \"progress_calls\": %ld"
+               ", \"api\": \"%s\", %s",
+               n, n, meta_or(btw, "weights"), threads, meta_or(btw, "threads"), pr.calls, api, summ);
       bench_step_print("betweenness", &st, extra);
     }
+  }
+
+  if (bench_want(steps, "betweenness_sampled")) {
+#ifdef NETAN_CENTRALITY_OPTIONS_VERSION
+    if (btw_samples <= 0 || btw_samples >= n) {
+      bench_skip_print("betweenness_sampled", "no --btw-samples K with 0 < K < n given");
+    } else {
+      progress_t pr;
+      progress_init(&pr, 0);
+      netan_centrality_options_t co = NETAN_CENTRALITY_OPTIONS_INIT;
+      co.samples = btw_samples;
+      co.seed = seed;
+      co.threads = threads;
+      co.progress = on_progress;
+      co.payload = &pr;
+      bench_step_start(&st);
+      netan_table_t *est = netan_centrality(v, "betweenness", &co, &error);
+      bench_step_end(&st);
+      if (!est && pr.guard_tripped)
+        return guard_fail("netan_centrality(betweenness, samples)", &pr, error);
+      if (!est)
+        return fail("netan_centrality(betweenness, samples)", error);
+      char cmp[512] = "";
+      if (btw != NULL && btw_exact_wall > 0)
+        compare_with_exact(v, btw, est, btw_exact_wall, st.wall, cmp, sizeof cmp);
+      table_summary(est, summ, sizeof summ);
+      /* meta_or() rotates 4 buffers: copy what is printed together */
+      char *m_threads = g_strdup(meta_or(est, "threads")), *m_method = g_strdup(meta_or(est, "method"));
+      char *m_se = g_strdup(meta_or(est, "stderr_max")), *m_rse = g_strdup(meta_or(est, "relative_stderr_top100"));
+      char *m_w = g_strdup(meta_or(est, "weights"));
+      snprintf(extra, sizeof extra,
+               "\"mode\": \"estimate\", \"samples\": %ld, \"vertices\": %" PRId64
+               ", \"threads\": %d, \"threads_used\": \"%s\", \"seed\": %llu, \"method\": \"%s\""
+               ", \"stderr_max\": %s, \"relative_stderr_top100\": %s, \"weights\": \"%s\"%s, %s",
+               btw_samples, n, threads, m_threads, seed, m_method, json_num_str(m_se), json_num_str(m_rse),
+               m_w, cmp, summ);
+      g_free(m_threads);
+      g_free(m_method);
+      g_free(m_se);
+      g_free(m_rse);
+      g_free(m_w);
+      bench_step_print("betweenness_sampled", &st, extra);
+      netan_table_free(est);
+    }
+#else
+    bench_skip_print("betweenness_sampled", "netan's C API has no sampled betweenness (no netan_centrality())");
+#endif
   }
 
   if (bench_want(steps, "pagerank")) {
