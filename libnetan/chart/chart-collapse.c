@@ -95,10 +95,13 @@ netan_chart_i_collapsed(netan_chart_ctx_t *x, GString *out)
   while (g_hash_table_iter_next(&it, NULL, &value))
     linked[((between_t *)value)->a] = linked[((between_t *)value)->b] = TRUE;
   int64_t left_out = 0, left_out_members = 0;
+  gboolean any_kept = FALSE;  /* if every group is small and alone, all are drawn */
+  for (int64_t c = 0; c < k; c++)
+    any_kept |= members[c] > 0 && (linked[c] || members[c] >= SMALL_GROUP);
   for (int64_t c = 0; c < k; c++) {
     if (members[c] == 0)
       continue;
-    if (!linked[c] && members[c] < SMALL_GROUP) {
+    if (any_kept && !linked[c] && members[c] < SMALL_GROUP) {
       left_out++;
       left_out_members += members[c];
       continue;
