@@ -96,7 +96,9 @@ typedef struct {
 NETAN_API void netan_pagerank_options_init(netan_pagerank_options_t *opts);
 
 /**
- * PageRank (Brin & Page 1998) of every vertex, with igraph's PRPACK solver:
+ * PageRank (Brin & Page 1998) of every vertex, solving the system igraph's
+ * PRPACK solves (netan's own solvers, to an L1 error below 1e-10; damping 1
+ * goes to PRPACK itself; doc/measures.md):
  * the share of time a random walker spends at the vertex when it follows
  * edges with probability @damping and jumps to a random vertex otherwise.
  * Values sum to 1. Weights are read as STRENGTHS (a walker follows a

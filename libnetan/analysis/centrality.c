@@ -3,6 +3,9 @@
 #include "config.h"
 #include "analysis/vertex-table.h"
 #include "analysis/brandes.h"
+#include "analysis/pagerank.h"
+
+#include <string.h>
 
 void
 netan_degree_options_init(netan_degree_options_t *opts)
@@ -161,11 +164,24 @@ netan_centrality_pagerank(const netan_view_t *v, const netan_pagerank_options_t 
   }
   if (!netan_view_i_check(v, error))
     return NULL;
-  igraph_vector_init(&j.out, 0);
-  netan_gi_call_t call = { .what = "pagerank" };
+  /* netan's own solver first (analysis/pagerank.h); PRPACK where it
+   * declines, e.g. at damping 1. */
+  g_autofree double *values = g_new(double, igraph_vcount(&v->graph) + 1);
+  const char *solver = NULL;
+  igraph_vector_init(&j.out, 0);  /* size 0 cannot fail */
+  gboolean ok = netan_pagerank_i_solve(&v->graph, j.opts.weighted ? &v->strength : NULL,
+                                       v->opts.directed, j.opts.damping, values, &solver, NULL);
+  if (!ok) {
+    solver = "prpack";
+    netan_gi_call_t call = { .what = "pagerank" };
+    ok = netan_gi_run(&call, pagerank_run, &j, error);
+    if (ok)
+      memcpy(values, VECTOR(j.out), (size_t)igraph_vcount(&v->graph) * sizeof *values);
+  }
   netan_table_t *t = NULL;
-  if (netan_gi_run(&call, pagerank_run, &j, error)) {
-    t = netan_vt_centrality(v, VECTOR(j.out), "pagerank");
+  if (ok) {
+    t = netan_vt_centrality(v, values, "pagerank");
+    netan_table_i_set_meta(t, "solver", "%s", solver);
     netan_table_i_set_meta(t, "weights", "%s",
                            j.opts.weighted ? "strength=sum of link weights" : "none");
     netan_table_i_set_meta_double(t, "damping", j.opts.damping);

@@ -166,7 +166,7 @@ class View(_netan.View):
         return Result.from_table(super().betweenness(normalized=normalized, progress=progress))
 
     def pagerank(self, damping=0.85, weighted=True):
-        """PageRank (PRPACK); a walker follows edges in proportion to their
+        """PageRank (igraph's PRPACK system, doc/measures.md); a walker follows edges in proportion to their
         strength. Values sum to 1."""
         return Result.from_table(super().pagerank(damping=damping, weighted=weighted))
 
