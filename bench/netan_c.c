@@ -519,7 +519,8 @@ int main(int argc, char **argv) {
   if (bench_want(steps, "closeness")) {
 #ifdef NETAN_CENTRALITY_OPTIONS_VERSION
     /* all vertices; with --closeness-budget F cancelled once F of the work
-     * is reported done (netan reports closeness in 1% steps) */
+     * is reported done (netan reports closeness after each slice: 1% of
+     * the vertices, at most 256) */
     progress_t pr;
     progress_init(&pr, clo_budget);
     netan_centrality_options_t co = NETAN_CENTRALITY_OPTIONS_INIT;
