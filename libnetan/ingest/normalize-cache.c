@@ -305,6 +305,13 @@ netan_norm_table_set_runner(netan_norm_table_t *t, netan_norm_runner_t runner, g
  * ParseAndKeepRawInput, which netan does not use. Without a region, netan
  * turns the leading "00" into "+" itself, so P is "00".
  *
+ * Two more spellings join a success's key once it is known: its E.164
+ * form, and its national form under the table's region (the region's
+ * national prefix, then the national number), each when libphonenumber's
+ * Parse() provably reads it as the same number (normalize-phone.cc,
+ * netan_norm_i_phone_equal_spellings, argues it step by step). So "069…"
+ * and "+381 69…" share one parse whichever comes first.
+ *
  * Only successes are shared through the canonical spelling: a failure's
  * reason quotes the value as written, so every failing spelling is parsed
  * for its own message. Writes the canonical spelling to @out (66 bytes);
@@ -346,6 +353,17 @@ canonical_phone(const char *value, gsize len, const char *idd, char *out, gsize 
   }
   *out_len = o;
   return TRUE;
+}
+
+/* Maps a canonical spelling to a success's key, unless it is mapped. */
+static void
+canonical_put(netan_norm_table_t *t, guint64 h, const char *canon, gsize len, const char *key)
+{
+  if (map_find(&t->canonical, h, canon, len) != NULL)
+    return;
+  entry_t *ce = entry_new(t->cache, h, canon, len);
+  ce->pub.key = key;
+  map_put(&t->canonical, h, ce);
 }
 
 /* Runs the normalizer on @value and stores the result in @e. */
@@ -416,10 +434,17 @@ netan_norm_table_get_hashed(netan_norm_table_t *t, const char *value, gsize len,
     }
   }
   compute(t, e);
-  if (shaped && e->pub.key != NULL) {
-    entry_t *ce = entry_new(c, ch, canon, canon_len);
-    ce->pub.key = e->pub.key;
-    map_put(&t->canonical, ch, ce);
+  if (shaped && e->pub.key != NULL)
+    canonical_put(t, ch, canon, canon_len, e->pub.key);
+  if (t->n == NETAN_NORMALIZE_PHONE && e->pub.key != NULL) {
+    /* the E.164 spelling and the national one read as the same number
+     * (normalize-phone.cc says why): later spellings of either share it */
+    char intl[32], natl[32];
+    netan_norm_i_phone_equal_spellings(e->pub.key, t->region, intl, natl);
+    if (intl[0] != '\0')
+      canonical_put(t, hash_bytes(intl, strlen(intl)), intl, strlen(intl), e->pub.key);
+    if (natl[0] != '\0')
+      canonical_put(t, hash_bytes(natl, strlen(natl)), natl, strlen(natl), e->pub.key);
   }
   return &e->pub;
 }

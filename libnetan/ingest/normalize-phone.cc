@@ -9,6 +9,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -230,37 +231,71 @@ netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_
 }
 
 /*
- * The international prefix of each region whose prefix (the metadata's
- * international_prefix, a regular expression) is a plain run of digits,
- * such as "00" or "011"; read once from the compiled-in metadata.
+ * Two facts per region, read once from the compiled-in metadata, where a
+ * regular expression of the metadata is a plain run of digits (so that
+ * whether it matches the start of a number is a string comparison):
+ *  - idd: the international prefix (international_prefix), such as "00"
+ *    or "011";
+ *  - national: the national prefix for parsing (national_prefix_for_parsing,
+ *    which the metadata builder fills from national_prefix when a region
+ *    gives none), such as "0" or "8", when the region has no
+ *    national_prefix_transform_rule; "" when the region has no national
+ *    prefix for parsing at all.
+ * A region missing from a table has a pattern netan does not reason about.
  */
-static GHashTable *
-literal_idd_table(void)
+typedef struct {
+  GHashTable *idd;
+  GHashTable *national;
+} plan_tables_t;
+
+static bool
+plain_digits(const std::string &s)
+{
+  if (s.size() >= 8)
+    return false;
+  for (char ch : s)
+    if (ch < '0' || ch > '9')
+      return false;
+  return true;
+}
+
+static const plan_tables_t *
+plan_tables(void)
 {
   static gsize once = 0;
-  static GHashTable *table = NULL;
+  static plan_tables_t tables;
   if (g_once_init_enter(&once)) {
-    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    tables.idd = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    tables.national = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     try {
       PhoneMetadataCollection all;
       if (all.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) {
         for (int i = 0; i < all.metadata_size(); i++) {
-          const std::string &id = all.metadata(i).id();
-          const std::string &idd = all.metadata(i).international_prefix();
-          bool digits = !idd.empty() && idd.size() < 8;
-          for (char ch : idd)
-            digits = digits && ch >= '0' && ch <= '9';
-          if (digits && id.size() == 2)
-            g_hash_table_insert(t, g_strdup(id.c_str()), g_strdup(idd.c_str()));
+          const auto &md = all.metadata(i);
+          const std::string &id = md.id();
+          if (id.size() != 2)
+            continue;  /* non-geographic entities ("001") */
+          if (!md.international_prefix().empty() && plain_digits(md.international_prefix()))
+            g_hash_table_insert(tables.idd, g_strdup(id.c_str()), g_strdup(md.international_prefix().c_str()));
+          if (md.national_prefix_transform_rule().empty() && plain_digits(md.national_prefix_for_parsing()))
+            g_hash_table_insert(tables.national, g_strdup(id.c_str()),
+                                g_strdup(md.national_prefix_for_parsing().c_str()));
         }
       }
     } catch (...) {
-      g_hash_table_remove_all(t);  /* no table: no sharing, never a wrong key */
+      /* no tables: no sharing, never a wrong key */
+      g_hash_table_remove_all(tables.idd);
+      g_hash_table_remove_all(tables.national);
     }
-    table = t;
     g_once_init_leave(&once, 1);
   }
-  return table;
+  return &tables;
+}
+
+static GHashTable *
+literal_idd_table(void)
+{
+  return plan_tables()->idd;
 }
 
 extern "C" const char *
@@ -312,4 +347,97 @@ netan_norm_i_region_check(const char *region, GError **error)
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "libphonenumber failed");
   }
   return FALSE;
+}
+
+/*
+ * Spellings equal to a valid number's E.164 form "+CK" (C the country
+ * calling code, K the national significant number), for
+ * netan_norm_i_phone_equal_spellings. libphonenumber 8.12's Parse()
+ * (phonenumberutil.cc), step by step.
+ *
+ * "+CK" (any region, or none): the '+' is consumed
+ * (MaybeStripInternationalPrefixAndNormalize); ExtractCountryCode takes C,
+ * the one prefix of CK that is a calling code (calling codes are prefix-
+ * free); ParseHelper then reads the metadata of C's main region M and calls
+ * MaybeStripNationalPrefixAndCarrierCode(M, K). When M's national prefix
+ * for parsing is empty that returns at once; when it is a plain digit
+ * string D that K does not start with, and M has no transform rule, the
+ * pattern consumes nothing and K is kept. ParseHelper's length test then
+ * compares K with itself, and SetItalianLeadingZerosForPhoneNumber reads the
+ * leading zeros of K, which are the number's own (E.164 writes them). So
+ * the result has C, K and the same leading zeros: the same number. (The
+ * country code source differs, but only ParseAndKeepRawInput keeps it.)
+ *
+ * "DK" under region R, D being R's national prefix for parsing: only when
+ * R is C's main region (so R's metadata is the one used, and R's calling
+ * code is C), D is a plain digit string and R has no transform rule, K has
+ * no leading zero, DK starts neither with R's plain international prefix
+ * nor with the digits of C. Then: no '+' and no IDD, so the source is the
+ * default country; MaybeExtractCountryCode's check for a number that starts
+ * with the region's own calling code is not met; the calling code is C.
+ * MaybeStripNationalPrefixAndCarrierCode(R, "DK") consumes D (a pattern
+ * without groups: the carrier-code form of Consume fails, the plain one
+ * matches) and keeps K unless DK matches the general description and K
+ * does not; K is a valid number of R, so it matches a type's pattern and
+ * hence the general description (GetNumberTypeHelper checks that first).
+ * ParseHelper keeps the stripped K when TestNumberLength(K, R) is not
+ * TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY or INVALID_LENGTH: the very test
+ * IsPossibleNumberWithReason makes on the number (R being C's main
+ * region), asked below. K has no leading zero: the same number.
+ *
+ * The caller passes only successes of this normaliser, which are valid
+ * numbers (phone_e164 checks IsValidNumber): that validity is what the
+ * argument for "DK" rests on.
+ */
+extern "C" void
+netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl)
+{
+  intl[0] = natl[0] = '\0';
+  try {
+    size_t len = strlen(e164);
+    if (len < 3 || len > 20 || e164[0] != '+')
+      return;
+    for (size_t i = 1; i < len; i++)
+      if (!g_ascii_isdigit(e164[i]))
+        return;
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    int cc = 0;
+    size_t cc_len = 0;
+    std::string main_region;
+    for (size_t i = 1; i <= 3 && i < len; i++) {
+      cc = cc * 10 + (e164[i] - '0');
+      util->GetRegionCodeForCountryCode(cc, &main_region);
+      if (main_region != "ZZ") {
+        cc_len = i;
+        break;
+      }
+    }
+    if (cc_len == 0 || main_region == "001")
+      return;
+    const char *k = e164 + 1 + cc_len;
+    const char *d = (const char *)g_hash_table_lookup(plan_tables()->national, main_region.c_str());
+    if (d != NULL && (d[0] == '\0' || strncmp(k, d, strlen(d)) != 0))
+      memcpy(intl, e164, len + 1);
+
+    std::string r;
+    if (d == NULL || d[0] == '\0' || k[0] == '0' || !region_code(region, &r) || r != main_region)
+      return;
+    const char *idd = netan_norm_i_phone_idd(r.c_str());
+    char cc_digits[8];
+    g_snprintf(cc_digits, sizeof cc_digits, "%d", cc);
+    char spelled[40];
+    g_snprintf(spelled, sizeof spelled, "%s%s", d, k);
+    if (idd == NULL || g_str_has_prefix(spelled, idd) || g_str_has_prefix(spelled, cc_digits) || strlen(spelled) > 30)
+      return;
+    PhoneNumber number;
+    number.set_country_code(cc);
+    number.set_national_number(g_ascii_strtoull(k, NULL, 10));
+    PhoneNumberUtil::ValidationResult why = util->IsPossibleNumberWithReason(number);
+    if (why == PhoneNumberUtil::TOO_SHORT || why == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY ||
+        why == PhoneNumberUtil::INVALID_LENGTH)
+      return;
+    memcpy(natl, spelled, strlen(spelled) + 1);
+  } catch (...) {
+    intl[0] = natl[0] = '\0';
+  }
 }

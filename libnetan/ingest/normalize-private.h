@@ -129,6 +129,13 @@ const char *netan_norm_i_phone_idd(const char *region);
 /* TRUE if @digits (ASCII) start with a country calling code libphonenumber
  * knows (its ExtractCountryCode() would take one). */
 gboolean netan_norm_i_phone_has_country_code(const char *digits);
+/* Other spellings that libphonenumber's Parse() provably reads as the
+ * valid number whose E.164 form is @e164 (which must be a success of the
+ * phone normaliser under @region: a valid number): writes "+" and the digits to @intl (32 bytes) if that
+ * spelling qualifies, and the national spelling (the region's national
+ * prefix, then the national number) to @natl (32 bytes) if it does; an
+ * empty string otherwise. Why each is equal: normalize-phone.cc. */
+void netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl);
 /* netan_norm_i_run() for phones with @memo: the same checks, the same results. */
 char *netan_norm_i_run_phone(const char *value, const char *region, netan_phone_memo_t *memo,
                              GError **error);

@@ -593,24 +593,53 @@ test_cache_phone_spellings(void)
   CU_ASSERT_TRUE(netan_norm_i_phone_has_country_code("80012345678"));  /* non-geographic */
   CU_ASSERT_FALSE(netan_norm_i_phone_has_country_code("0381"));
   CU_ASSERT_FALSE(netan_norm_i_phone_has_country_code("999123"));
-  /* and what is shared: one parse for the international spellings of a
-   * number, one for the national one */
-  {
+  /* and what is shared: one parse for all the spellings of a number,
+   * international or national, whichever comes first */
+  for (int national_first = 0; national_first <= 1; national_first++) {
     netan_norm_cache_t *c = netan_norm_cache_new();
     netan_norm_table_t *t = netan_norm_table_new(c, NETAN_NORMALIZE_PHONE, "RS");
     static const char *const one[] = { "+381 69 053 0705", "00381690530705", "+381690530705",
                                        "00381 69-053-0705", "0690530705", "069 053 0705" };
-    for (guint i = 0; i < G_N_ELEMENTS(one); i++)
-      CU_ASSERT_STRING_EQUAL(netan_norm_table_get(t, one[i], strlen(one[i]))->key, "+381690530705");
-    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 2);
+    for (guint i = 0; i < G_N_ELEMENTS(one); i++) {
+      const char *v = one[national_first ? G_N_ELEMENTS(one) - 1 - i : i];
+      CU_ASSERT_STRING_EQUAL(netan_norm_table_get(t, v, strlen(v))->key, "+381690530705");
+    }
+    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 1);
     CU_ASSERT_EQUAL(netan_norm_cache_size(c), G_N_ELEMENTS(one));
     /* failures are never shared: each quotes its own spelling */
     CU_ASSERT_PTR_NULL(netan_norm_table_get(t, "+381 69 05", 10)->key);
     const netan_norm_entry_t *bad = netan_norm_table_get(t, "0038169 05", 10);
     CU_ASSERT_PTR_NULL(bad->key);
     ASSERT_CONTAINS(bad->reason, "\"0038169 05\"");
-    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 4);
+    CU_ASSERT_EQUAL(netan_norm_cache_runs(c), 3);
     netan_norm_cache_free(c);
+  }
+  /* what is not shared: the national spelling under a region that is not
+   * its calling code's main one (GG shares +44 with GB), and a national
+   * prefix with a transform rule (AR) */
+  {
+    char intl[32], natl[32];
+    netan_norm_i_phone_equal_spellings("+381690530705", "RS", intl, natl);
+    CU_ASSERT_STRING_EQUAL(intl, "+381690530705");
+    CU_ASSERT_STRING_EQUAL(natl, "0690530705");
+    netan_norm_i_phone_equal_spellings("+381690530705", "AL", intl, natl);
+    CU_ASSERT_STRING_EQUAL(intl, "+381690530705");
+    CU_ASSERT_STRING_EQUAL(natl, "");
+    netan_norm_i_phone_equal_spellings("+381690530705", NULL, intl, natl);
+    CU_ASSERT_STRING_EQUAL(natl, "");
+    netan_norm_i_phone_equal_spellings("+447781123456", "GG", intl, natl);
+    CU_ASSERT_STRING_EQUAL(natl, "");
+    netan_norm_i_phone_equal_spellings("+447911123456", "GB", intl, natl);
+    CU_ASSERT_STRING_EQUAL(natl, "07911123456");
+    netan_norm_i_phone_equal_spellings("+74951234567", "RU", intl, natl);
+    CU_ASSERT_STRING_EQUAL(natl, "84951234567");
+    netan_norm_i_phone_equal_spellings("+5491123456789", "AR", intl, natl);
+    CU_ASSERT_STRING_EQUAL(intl, "");
+    CU_ASSERT_STRING_EQUAL(natl, "");
+    /* Italy keeps the leading zero and has no national prefix */
+    netan_norm_i_phone_equal_spellings("+390612345678", "IT", intl, natl);
+    CU_ASSERT_STRING_EQUAL(intl, "+390612345678");
+    CU_ASSERT_STRING_EQUAL(natl, "");
   }
 
   static const char *const rs[] = {

@@ -183,6 +183,58 @@ def test_phone_random_digits_agree_with_phonenumbers(region):
     assert accepted >= 100 and rejected >= 50, (accepted, rejected)
 
 
+# Regions whose plans test the ingest cache's sharing rules
+# (normalize-cache.c, normalize-phone.cc): national prefixes other than 0
+# (RU, BY: 8; HU: 06), transform rules (AR, BR, MX), calling codes shared
+# by several regions (US/CA, GB/GG, RU/KZ), none at all (IT, ES), and an
+# international prefix that is not 00 (US, RU).
+CACHE_REGIONS = REGIONS + ["RU", "BY", "HU", "AR", "BR", "MX", "US", "CA", "GB", "GG", "KZ", "ES", "FR"]
+
+
+@pytest.mark.parametrize("region", CACHE_REGIONS)
+def test_ingest_cache_gives_every_spelling_its_own_parse(region, tmp_path):
+    """The ingest reads phone numbers through a cache that lets spellings
+    share one libphonenumber parse when it can prove them equal (national,
+    international, E.164, 00 and the region's own prefix). Every row of a
+    shuffled file of such spellings must still get exactly what
+    phonenumbers gives for it alone, or be rejected when that is None."""
+    rng = random.Random("cache-" + region)
+    valid, invalid = phone_samples(region, rng, per_type=6)
+    idd = {"US": "011", "CA": "011", "RU": "810", "BY": "810", "KZ": "810"}.get(region, "00")
+    spellings = []
+    for n in valid:
+        e164 = pn.format_number(n, Fmt.E164)
+        national = pn.format_number(n, Fmt.NATIONAL)
+        spellings += [e164, national, pn.format_number(n, Fmt.INTERNATIONAL),
+                      "".join(c for c in national if c.isdigit()), "00" + e164[1:], idd + e164[1:],
+                      e164[:3] + " 0" + e164[3:], "0" + str(n.national_number), str(n.national_number)]
+    spellings += invalid
+    spellings = spellings * 2
+    rng.shuffle(spellings)
+    callee = pn.format_number(valid[0], Fmt.E164)
+    path = tmp_path / "calls.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("caller,callee,type,start,duration\n")
+        for text in spellings:
+            f.write('"%s",%s,call,2024-01-01T00:00:00Z,1\n' % (text, callee))
+    case = netan.Case()
+    report = case.ingest(path, kind="cdr", region=region)
+    keys = {e["id"]: e["key"] for e in case.entities()}
+    rows = {ev["row"]: keys[ev["from"]] for ev in case.events()}
+    rejected = {r["line"] for r in report.rejects}
+    assert report.rows_read == len(spellings)
+    shared = 0
+    for i, text in enumerate(spellings):
+        line = i + 2
+        want = oracle_phone(text, region)
+        if want is None:
+            assert line in rejected, (text, region)
+        else:
+            assert rows.get(line) == want, (text, region, rows.get(line))
+            shared += 1
+    assert shared >= 100
+
+
 def test_phone_without_region_needs_a_country_code():
     rng = random.Random("no-region")
     for region in REGIONS:
