@@ -15,21 +15,52 @@ netan_view_options_init(netan_view_options_t *opts)
   *opts = defaults;
 }
 
+/* One link or event of the view: its ends packed as (u << end_bits) | v,
+ * and its record (the link id, or n_links + the event id). */
 typedef struct {
-  int64_t u, v;
-  double w;
-  int64_t rec;   /* the link id, or n_links + the event id */
+  uint64_t key;
+  int64_t rec;
 } arc_t;
 
-static int
-arc_cmp(const void *pa, const void *pb)
+#define RADIX_BITS 11  /* at most 2048 buckets a pass: the counters stay in L1 */
+
+/* Sorts @a (@n arcs) by key with a least-significant-digit radix sort,
+ * using @tmp (as long) as the other buffer; @bits is the key's bit length.
+ * The sort is stable: arcs of one key stay in record order, as they were
+ * collected. Returns the buffer that holds the result (@a or @tmp). */
+static arc_t *
+sort_arcs(arc_t *a, arc_t *tmp, int64_t n, unsigned bits)
 {
-  const arc_t *a = pa, *b = pb;
-  if (a->u != b->u)
-    return a->u < b->u ? -1 : 1;
-  if (a->v != b->v)
-    return a->v < b->v ? -1 : 1;
-  return a->rec < b->rec ? -1 : (a->rec > b->rec);  /* records of an edge in case order */
+  if (n < 2 || bits == 0)
+    return a;
+  unsigned passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+  unsigned width = (bits + passes - 1) / passes;
+  size_t nb = (size_t)1 << width;
+  uint64_t mask = nb - 1;
+  int64_t *count = g_new0(int64_t, passes * nb);
+  for (int64_t i = 0; i < n; i++) {
+    uint64_t key = a[i].key;
+    for (unsigned p = 0; p < passes; p++)
+      count[p * nb + ((key >> (p * width)) & mask)]++;
+  }
+  for (unsigned p = 0; p < passes; p++) {
+    int64_t *c = count + p * nb, at = 0;
+    gboolean one_bucket = FALSE;
+    for (size_t d = 0; d < nb; d++) {
+      int64_t k = c[d];
+      one_bucket |= (k == n);
+      c[d] = at;
+      at += k;
+    }
+    if (one_bucket)  /* every key has the same digit here: the order stays */
+      continue;
+    unsigned shift = p * width;
+    for (int64_t i = 0; i < n; i++)
+      tmp[c[(a[i].key >> shift) & mask]++] = a[i];
+    arc_t *t = a; a = tmp; tmp = t;
+  }
+  g_free(count);
+  return a;
 }
 
 typedef struct {
@@ -229,8 +260,23 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
    * says nothing about the network: left out. */
   int64_t nev = netan_case_n_events(c);
   const netan_event_rec_t *events = netan_case_i_events(c);
+  /* Ends are packed into one key: entity ids fit in end_bits bits. */
+  unsigned end_bits = 0;
+  while (end_bits < 64 && ((uint64_t)1 << end_bits) < (uint64_t)ne)
+    end_bits++;
+  if (end_bits > 32) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "view: %" G_GINT64_FORMAT " entities are more than a view can hold", ne);
+    g_free(canon);
+    g_free(v->entity_vertex);
+    g_free(v);
+    return NULL;
+  }
+  uint64_t end_mask = ((uint64_t)1 << end_bits) - 1;
   arc_t *arcs = g_new(arc_t, nl + nev > 0 ? nl + nev : 1);
   int64_t na = 0;
+  uint64_t all_keys = 0;     /* the bits any key uses */
+  gboolean unit = TRUE;      /* every weight is 1: a sum is a count */
   for (int64_t i = 0; i < nl + nev; i++) {
     int64_t from, to;
     const char *type;
@@ -259,32 +305,56 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     if (!o.directed && u > x) {
       int64_t t = u; u = x; x = t;
     }
-    arcs[na++] = (arc_t){ u, x, w, i };
+    uint64_t key = ((uint64_t)u << end_bits) | (uint64_t)x;
+    all_keys |= key;
+    unit &= (w == 1.0);
+    arcs[na++] = (arc_t){ key, i };
   }
 
   /* All links between one pair (ordered pair if directed) become one edge,
-   * whose strength is the sum of their weights; edges weaker than
-   * min_weight are left out. Ends are entity ids until vertices exist. */
-  qsort(arcs, (size_t)na, sizeof(arc_t), arc_cmp);
-  int64_t *ends = g_new(int64_t, 2 * (na > 0 ? na : 1));
-  v->edge_links = g_new(int64_t, na > 0 ? na : 1);
-  double *strength = g_new(double, na > 0 ? na : 1);
+   * whose strength is the sum of their weights, added in record order;
+   * edges weaker than min_weight are left out. Edges are in order of
+   * (from, to) entity ids, and so are their records. Ends are entity ids
+   * until vertices exist. */
+  unsigned key_bits = 0;
+  while (key_bits < 64 && (all_keys >> key_bits) != 0)
+    key_bits++;
+  arc_t *tmp = g_new(arc_t, na > 0 ? na : 1);
+  arc_t *sorted = sort_arcs(arcs, tmp, na, key_bits);
+  g_free(sorted == arcs ? tmp : arcs);
+  arcs = sorted;
+  int64_t m = 0;
+  for (int64_t i = 1; i <= na; i++)
+    m += (i == na || arcs[i].key != arcs[i - 1].key);
+  int64_t *ends = g_new(int64_t, 2 * (m > 0 ? m : 1));
+  v->edge_links = g_new(int64_t, m > 0 ? m : 1);
+  double *strength = g_new(double, m > 0 ? m : 1);
   /* the evidence of each edge: its records, CSR-style */
   v->n_links_at_build = nl;
   v->records = g_new(int64_t, na > 0 ? na : 1);
-  v->edge_first_record = g_new(int64_t, na + 1);
-  int64_t m = 0, nr = 0;
+  v->edge_first_record = g_new(int64_t, m + 1);
+  int64_t nr = 0;
+  m = 0;
   for (int64_t i = 0; i < na;) {
+    uint64_t key = arcs[i].key;
     int64_t j = i;
+    while (j < na && arcs[j].key == key)
+      j++;
     double sum = 0;
-    while (j < na && arcs[j].u == arcs[i].u && arcs[j].v == arcs[i].v)
-      sum += arcs[j++].w;
+    if (unit) {
+      sum = (double)(j - i);  /* exact: the same as adding 1.0 j - i times */
+    } else {
+      for (int64_t k = i; k < j; k++) {
+        int64_t rec = arcs[k].rec;
+        sum += rec < nl ? links[rec].weight : event_weight(&events[rec - nl], &o, currency);
+      }
+    }
     if (sum >= o.min_weight) {
       v->edge_first_record[m] = nr;
       for (int64_t k = i; k < j; k++)
         v->records[nr++] = arcs[k].rec;
-      ends[2 * m] = arcs[i].u;
-      ends[2 * m + 1] = arcs[i].v;
+      ends[2 * m] = (int64_t)(key >> end_bits);
+      ends[2 * m + 1] = (int64_t)(key & end_mask);
       strength[m] = sum;
       v->edge_links[m] = j - i;
       m++;
