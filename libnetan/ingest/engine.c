@@ -64,7 +64,8 @@ typedef struct {
   netan_csv_reader_t *reader;
   GIConv iconv;              /* (GIConv)-1 for UTF-8 input */
   int n_columns;             /* of the header; 0 without one */
-  GPtrArray *fields;         /* the row's fields as UTF-8, trimmed (borrowed) */
+  const char **fields;       /* the row's fields as UTF-8, trimmed (borrowed), then NULL */
+  guint n_fields, fields_size;
   GPtrArray *converted;      /* fields converted from another encoding (owned) */
   netan_norm_cache_t *cache;
   netan_prefetch_t *prefetch;  /* NULL unless phones are normalized ahead on a second thread */
@@ -93,9 +94,9 @@ reject(engine_t *en, int column, const char *fmt, ...)
 static const char *
 field(engine_t *en, int index)
 {
-  if (index < 0 || (guint)index >= en->fields->len)
+  if (index < 0 || (guint)index >= en->n_fields)
     return "";
-  return g_ptr_array_index(en->fields, index);
+  return en->fields[index];
 }
 
 /* @s (@len bytes, NUL-terminated) without ASCII white space at either
@@ -117,8 +118,13 @@ static gboolean
 load_fields(engine_t *en)
 {
   int n = netan_csv_reader_n_fields(en->reader);
-  g_ptr_array_set_size(en->fields, 0);
-  g_ptr_array_set_size(en->converted, 0);
+  en->n_fields = 0;
+  if ((guint)n + 1 > en->fields_size) {
+    en->fields_size = (guint)n + 1;
+    en->fields = g_renew(const char *, en->fields, en->fields_size);
+  }
+  if (en->converted->len > 0)
+    g_ptr_array_set_size(en->converted, 0);
   for (int i = 0; i < n; i++) {
     gsize len;
     char *text = netan_csv_reader_field_mut(en->reader, i, &len);
@@ -133,8 +139,9 @@ load_fields(engine_t *en)
       len = strlen(text);  /* converted text may hold a NUL: the field ends there */
     }
     /* trimmed in place: the row's text is ours until the next row */
-    g_ptr_array_add(en->fields, trim(text, len));
+    en->fields[en->n_fields++] = trim(text, len);
   }
+  en->fields[en->n_fields] = NULL;
   return TRUE;
 }
 
@@ -395,12 +402,8 @@ start_file(engine_t *en, GError **error)
                 st == NETAN_CSV_BAD ? netan_csv_reader_reason(en->reader) : en->why);
     return FALSE;
   }
-  en->n_columns = (int)en->fields->len;
-  g_ptr_array_add(en->fields, NULL);
-  gboolean ok = netan_spec_resolve(en->spec, (const char *const *)en->fields->pdata, (int)en->fields->len - 1,
-                                   en->path, error);
-  g_ptr_array_remove_index(en->fields, en->fields->len - 1);
-  return ok;
+  en->n_columns = (int)en->n_fields;
+  return netan_spec_resolve(en->spec, en->fields, (int)en->n_fields, en->path, error);
 }
 
 static netan_spec_t *
@@ -525,7 +528,6 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   engine_t en = { .c = c, .spec = spec, .path = path, .region = region, .iconv = (GIConv)-1 };
   const char **link_types = NULL;
   double *link_weights = NULL;
-  en.fields = g_ptr_array_new();
   en.converted = g_ptr_array_new_with_free_func(g_free);
   netan_ingest_report_t *report = NULL;
   /* the file's SHA-256 is taken while it is read: no second pass */
@@ -664,7 +666,7 @@ out:
     netan_csv_reader_close(en.reader);
   if (en.iconv != (GIConv)-1)
     g_iconv_close(en.iconv);
-  g_ptr_array_unref(en.fields);
+  g_free(en.fields);
   g_ptr_array_unref(en.converted);
   if (sum)
     g_checksum_free(sum);

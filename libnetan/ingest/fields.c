@@ -196,10 +196,17 @@ netan_field_duration(const char *text, int64_t *out)
 {
   if (text == NULL || *text == '\0')
     return FALSE;
-  if (all_digits(text)) {
-    if (strlen(text) > 12)
+  /* plain seconds, the common case: read in place */
+  size_t nd = 0;
+  while (g_ascii_isdigit(text[nd]))
+    nd++;
+  if (text[nd] == '\0') {
+    if (nd > 12)
       return FALSE;
-    *out = g_ascii_strtoll(text, NULL, 10);
+    int64_t v = 0;
+    for (size_t i = 0; i < nd; i++)
+      v = v * 10 + (text[i] - '0');
+    *out = v;
     return TRUE;
   }
   g_auto(GStrv) parts = g_strsplit(text, ":", -1);
