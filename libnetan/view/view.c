@@ -15,31 +15,53 @@ netan_view_options_init(netan_view_options_t *opts)
   *opts = defaults;
 }
 
-/* One link or event of the view: its ends packed as (u << end_bits) | v,
- * and its record (the link id, or n_links + the event id). */
+/*
+ * The links and events of a view ("arcs"), as 64-bit words: each has a key,
+ * its ends packed as (u << end_bits) | v, and its record (the link id, or
+ * n_links + the event id). When key and record fit in one word together,
+ * an arc is one word, (key << rec_bits) | record (stride 1); otherwise two,
+ * key then record (stride 2).
+ */
 typedef struct {
-  uint64_t key;
-  int64_t rec;
-} arc_t;
+  uint64_t *w;
+  int stride;
+  unsigned rec_bits;  /* stride 1: the record's bits at the bottom of a word */
+} arcs_t;
+
+static inline uint64_t
+arc_key(const arcs_t *a, int64_t i)
+{
+  return a->stride == 1 ? a->w[i] >> a->rec_bits : a->w[2 * i];
+}
+
+static inline int64_t
+arc_rec(const arcs_t *a, int64_t i)
+{
+  return a->stride == 1 ? (int64_t)(a->w[i] & (((uint64_t)1 << a->rec_bits) - 1)) : (int64_t)a->w[2 * i + 1];
+}
 
 #define RADIX_BITS 11  /* at most 2048 buckets a pass: the counters stay in L1 */
 
-/* Sorts @a (@n arcs) by key with a least-significant-digit radix sort,
- * using @tmp (as long) as the other buffer; @bits is the key's bit length.
- * The sort is stable: arcs of one key stay in record order, as they were
- * collected. Returns the buffer that holds the result (@a or @tmp). */
-static arc_t *
-sort_arcs(arc_t *a, arc_t *tmp, int64_t n, unsigned bits)
+/* Sorts the @n arcs of @a by key with a least-significant-digit radix
+ * sort, using @tmp (as long) as the other buffer; @key_bits is the key's
+ * bit length. The sort is stable: arcs of one key stay in record order, as
+ * they were collected. Leaves the result in a->w, and the other buffer in
+ * *@tmp. */
+static void
+sort_arcs(arcs_t *a, uint64_t **tmp, int64_t n, unsigned key_bits)
 {
-  if (n < 2 || bits == 0)
-    return a;
-  unsigned passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
-  unsigned width = (bits + passes - 1) / passes;
+  if (n < 2 || key_bits == 0)
+    return;
+  unsigned passes = (key_bits + RADIX_BITS - 1) / RADIX_BITS;
+  unsigned width = (key_bits + passes - 1) / passes;
+  unsigned shift0 = a->stride == 1 ? a->rec_bits : 0;  /* where the key starts in its word */
+  int st = a->stride;
   size_t nb = (size_t)1 << width;
   uint64_t mask = nb - 1;
   int64_t *count = g_new0(int64_t, passes * nb);
+  uint64_t *from = a->w, *to = *tmp;
   for (int64_t i = 0; i < n; i++) {
-    uint64_t key = a[i].key;
+    uint64_t key = from[i * st] >> shift0;
     for (unsigned p = 0; p < passes; p++)
       count[p * nb + ((key >> (p * width)) & mask)]++;
   }
@@ -54,19 +76,28 @@ sort_arcs(arc_t *a, arc_t *tmp, int64_t n, unsigned bits)
     }
     if (one_bucket)  /* every key has the same digit here: the order stays */
       continue;
-    unsigned shift = p * width;
-    for (int64_t i = 0; i < n; i++)
-      tmp[c[(a[i].key >> shift) & mask]++] = a[i];
-    arc_t *t = a; a = tmp; tmp = t;
+    unsigned shift = shift0 + p * width;
+    if (st == 1) {
+      for (int64_t i = 0; i < n; i++)
+        to[c[(from[i] >> shift) & mask]++] = from[i];
+    } else {
+      for (int64_t i = 0; i < n; i++) {
+        int64_t at2 = 2 * c[(from[2 * i] >> shift) & mask]++;
+        to[at2] = from[2 * i];
+        to[at2 + 1] = from[2 * i + 1];
+      }
+    }
+    uint64_t *t = from; from = to; to = t;
   }
   g_free(count);
-  return a;
+  a->w = from;
+  *tmp = to;
 }
 
 typedef struct {
   netan_view_t *view;
   const int64_t *ends;     /* 2 * n_edges vertex ids */
-  const double *strength;  /* n_edges */
+  const uint64_t *strength;/* n_edges: the doubles' bits (they share a buffer with the arcs) */
   int64_t n_vertices, n_edges;
   gboolean graph_made, vectors_made;
 } build_t;
@@ -92,8 +123,10 @@ build_graph(void *data)
   IGRAPH_FINALLY_CLEAN(1);
   b->vectors_made = TRUE;
   for (int64_t e = 0; e < b->n_edges; e++) {
-    VECTOR(v->strength)[e] = b->strength[e];
-    VECTOR(v->length)[e] = v->opts.length == NETAN_LENGTH_UNWEIGHTED ? 1.0 : 1.0 / b->strength[e];
+    double s;
+    memcpy(&s, &b->strength[e], sizeof s);
+    VECTOR(v->strength)[e] = s;
+    VECTOR(v->length)[e] = v->opts.length == NETAN_LENGTH_UNWEIGHTED ? 1.0 : 1.0 / s;
   }
   return IGRAPH_SUCCESS;
 }
@@ -273,7 +306,12 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     return NULL;
   }
   uint64_t end_mask = ((uint64_t)1 << end_bits) - 1;
-  arc_t *arcs = g_new(arc_t, nl + nev > 0 ? nl + nev : 1);
+  unsigned rec_bits = 0;
+  while (rec_bits < 63 && ((uint64_t)1 << rec_bits) < (uint64_t)(nl + nev))
+    rec_bits++;
+  arcs_t arcs = { NULL, 2 * end_bits + rec_bits <= 64 ? 1 : 2, rec_bits };
+  int st = arcs.stride;
+  arcs.w = g_new(uint64_t, st * (nl + nev > 0 ? nl + nev : 1));
   int64_t na = 0;
   uint64_t all_keys = 0;     /* the bits any key uses */
   gboolean unit = TRUE;      /* every weight is 1: a sum is a count */
@@ -308,7 +346,13 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     uint64_t key = ((uint64_t)u << end_bits) | (uint64_t)x;
     all_keys |= key;
     unit &= (w == 1.0);
-    arcs[na++] = (arc_t){ key, i };
+    if (st == 1) {
+      arcs.w[na] = (key << rec_bits) | (uint64_t)i;
+    } else {
+      arcs.w[2 * na] = key;
+      arcs.w[2 * na + 1] = (uint64_t)i;
+    }
+    na++;
   }
 
   /* All links between one pair (ordered pair if directed) become one edge,
@@ -319,50 +363,52 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   unsigned key_bits = 0;
   while (key_bits < 64 && (all_keys >> key_bits) != 0)
     key_bits++;
-  arc_t *tmp = g_new(arc_t, na > 0 ? na : 1);
-  arc_t *sorted = sort_arcs(arcs, tmp, na, key_bits);
-  g_free(sorted == arcs ? tmp : arcs);
-  arcs = sorted;
+  uint64_t *spare = g_new(uint64_t, st * (na > 0 ? na : 1));
+  sort_arcs(&arcs, &spare, na, key_bits);
   int64_t m = 0;
   for (int64_t i = 1; i <= na; i++)
-    m += (i == na || arcs[i].key != arcs[i - 1].key);
+    m += (i == na || arc_key(&arcs, i) != arc_key(&arcs, i - 1));
   int64_t *ends = g_new(int64_t, 2 * (m > 0 ? m : 1));
   v->edge_links = g_new(int64_t, m > 0 ? m : 1);
-  double *strength = g_new(double, m > 0 ? m : 1);
-  /* the evidence of each edge: its records, CSR-style */
-  v->n_links_at_build = nl;
-  v->records = g_new(int64_t, na > 0 ? na : 1);
   v->edge_first_record = g_new(int64_t, m + 1);
+  v->n_links_at_build = nl;
+  /* The evidence of each edge, its records CSR-style, goes to the spare
+   * buffer (na words at least), and each edge's strength over the arcs
+   * already read (edge m < arc i): fresh pages cost more than the rest. */
+  int64_t *records = (int64_t *)spare;
+  uint64_t *strength = arcs.w;
   int64_t nr = 0;
   m = 0;
   for (int64_t i = 0; i < na;) {
-    uint64_t key = arcs[i].key;
+    uint64_t key = arc_key(&arcs, i);
     int64_t j = i;
-    while (j < na && arcs[j].key == key)
+    while (j < na && arc_key(&arcs, j) == key)
       j++;
     double sum = 0;
     if (unit) {
       sum = (double)(j - i);  /* exact: the same as adding 1.0 j - i times */
     } else {
       for (int64_t k = i; k < j; k++) {
-        int64_t rec = arcs[k].rec;
+        int64_t rec = arc_rec(&arcs, k);
         sum += rec < nl ? links[rec].weight : event_weight(&events[rec - nl], &o, currency);
       }
     }
     if (sum >= o.min_weight) {
       v->edge_first_record[m] = nr;
       for (int64_t k = i; k < j; k++)
-        v->records[nr++] = arcs[k].rec;
+        records[nr++] = arc_rec(&arcs, k);
       ends[2 * m] = (int64_t)(key >> end_bits);
       ends[2 * m + 1] = (int64_t)(key & end_mask);
-      strength[m] = sum;
+      memcpy(&strength[m], &sum, sizeof sum);
       v->edge_links[m] = j - i;
       m++;
     }
     i = j;
   }
   v->edge_first_record[m] = nr;
-  g_free(arcs);
+  /* both shrink in place, handing the rest back before igraph builds */
+  v->records = g_renew(int64_t, records, nr > 0 ? nr : 1);
+  strength = arcs.w = g_renew(uint64_t, arcs.w, m > 0 ? m : 1);
 
   /* Vertices in entity order, so results do not depend on link order. */
   gboolean *linked = g_new0(gboolean, ne > 0 ? ne : 1);
@@ -390,7 +436,7 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   netan_gi_call_t call = { .what = "building the view" };
   gboolean ok = netan_gi_run(&call, build_graph, &b, error);
   g_free(ends);
-  g_free(strength);
+  g_free(arcs.w);
   if (!ok) {
     if (b.graph_made)
       igraph_destroy(&v->graph);
