@@ -374,7 +374,8 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   v->n_links_at_build = nl;
   /* The evidence of each edge, its records CSR-style, goes to the spare
    * buffer (na words at least), and each edge's strength over the arcs
-   * already read (edge m < arc i): fresh pages cost more than the rest. */
+   * already read (edge m is written after arcs i..j-1 are read, and m <= i):
+   * on this kind of machine fresh pages cost more than the rest. */
   int64_t *records = (int64_t *)spare;
   uint64_t *strength = arcs.w;
   int64_t nr = 0;
@@ -406,7 +407,8 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     i = j;
   }
   v->edge_first_record[m] = nr;
-  /* both shrink in place, handing the rest back before igraph builds */
+  /* both are shrunk (in place, as a rule), handing the rest back before
+   * igraph builds */
   v->records = g_renew(int64_t, records, nr > 0 ? nr : 1);
   strength = arcs.w = g_renew(uint64_t, arcs.w, m > 0 ? m : 1);
 
