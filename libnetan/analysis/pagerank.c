@@ -144,79 +144,139 @@ plain_in_sum(const in_csr_t *c, const double *y, int64_t i)
  * c = (d D + 1 - d) / n is the same scalar for every vertex, so
  * x = c (I - d W S^-1)^-1 1: solve (I - d W S^-1) z = 1 and scale z to sum
  * 1. With z = S^1/2 u this is A u = S^-1/2 1 for A = I - d S^-1/2 W S^-1/2,
- * a symmetric matrix with eigenvalues in [1 - d, 1 + d], which conjugate
- * gradients solve in about half the passes over the arcs that Gauss–Seidel
- * needs (condition number at most (1 + d) / (1 - d)). A vertex without
- * links has z = 1 (it is only ever jumped to). */
+ * a symmetric matrix with eigenvalues in [1 - d, 1 + d] (condition number
+ * at most (1 + d) / (1 - d)), which conjugate gradients solve in about 40
+ * products on the benchmark graphs where Gauss–Seidel needed about 60
+ * sweeps; being symmetric, A is stored once per edge, so a product reads
+ * each edge once (a quarter faster than reading both arcs). A vertex
+ * without links has z = 1 (it is only ever jumped to). */
 
-/* q = A p for the active vertices; h = S^-1/2 (0 for isolated vertices),
- * t = scratch. */
+/* The symmetric matrix N = S^-1/2 W S^-1/2 stored once per edge: row i
+ * holds the arcs from tails j > i with coefficient w h_i h_j, and diag the
+ * loops' (an undirected view has none, but the solver takes any graph).
+ * A product reads each edge once and adds it to both of its rows. */
+typedef struct {
+  int64_t *off;
+  int32_t *col;
+  double *coef;
+  double *diag;
+} sym_t;
+
 static void
-cg_apply(const in_csr_t *c, double d, const double *h, const double *p, double *t, double *q)
+sym_build(sym_t *m, const in_csr_t *c, const double *h)
 {
   int64_t n = c->n;
-  for (int64_t j = 0; j < n; j++)
-    t[j] = h[j] * p[j];
+  m->off = g_new0(int64_t, n + 1);
+  m->diag = g_new0(double, n > 0 ? n : 1);
+  for (int64_t i = 0; i < n; i++)
+    for (int64_t k = c->off[i]; k < c->off[i + 1]; k++)
+      if (c->src[k] > i)
+        m->off[i + 1]++;
+  for (int64_t i = 0; i < n; i++)
+    m->off[i + 1] += m->off[i];
+  m->col = g_new(int32_t, m->off[n] > 0 ? m->off[n] : 1);
+  m->coef = g_new(double, m->off[n] > 0 ? m->off[n] : 1);
   for (int64_t i = 0; i < n; i++) {
-    double acc = c->w != NULL ? weighted_in_sum(c, t, i) : plain_in_sum(c, t, i);
-    q[i] = p[i] - d * h[i] * acc;
+    int64_t o = m->off[i];
+    for (int64_t k = c->off[i]; k < c->off[i + 1]; k++) {
+      int32_t j = c->src[k];
+      double v = (c->w != NULL ? c->w[k] : 1.0) * h[i] * h[j];
+      if (j > i) {
+        m->col[o] = j;
+        m->coef[o++] = v;
+      } else if (j == i) {
+        m->diag[i] += v;
+      }
+    }
   }
 }
 
-static double
-dot(const double *a, const double *b, int64_t n)
+static void
+sym_free(sym_t *m)
 {
-  double s0 = 0, s1 = 0;
-  int64_t i = 0;
-  for (; i + 2 <= n; i += 2) {
-    s0 += a[i] * b[i];
-    s1 += a[i + 1] * b[i + 1];
+  g_free(m->off);
+  g_free(m->col);
+  g_free(m->coef);
+  g_free(m->diag);
+}
+
+/* q = A p = p - d N p, returning p . q; y is scratch. */
+static double
+cg_apply(const sym_t *m, int64_t n, double d, const double *p, double *y, double *q)
+{
+  for (int64_t i = 0; i < n; i++)
+    y[i] = m->diag[i] * p[i];
+  for (int64_t i = 0; i < n; i++) {
+    double pi = p[i], acc = 0;
+    for (int64_t k = m->off[i]; k < m->off[i + 1]; k++) {
+      int32_t j = m->col[k];
+      acc += m->coef[k] * p[j];
+      y[j] += m->coef[k] * pi;
+    }
+    y[i] += acc;
   }
-  for (; i < n; i++)
-    s0 += a[i] * b[i];
-  return s0 + s1;
+  double pq = 0;
+  for (int64_t i = 0; i < n; i++) {
+    q[i] = p[i] - d * y[i];
+    pq += p[i] * q[i];
+  }
+  return pq;
 }
 
 /* Returns FALSE if the residual does not get small enough (then the caller
- * sweeps instead). When to stop: with r = b - A u on the n_a vertices that
- * have links, the error of u is at most ||r||_2 / (1 - d) (A's smallest
- * eigenvalue), that of z = S^1/2 u at most sqrt(n_a s_max) / (1 - d) ||r||_2
- * in L1, and scaling z to sum 1 at most doubles it relative to the exact
- * sum n_a / (1 - d) + n_isolated. So stopping at
- *   ||r||_2 <= tol (n_a / (1 - d) + n_isolated) (1 - d) / (2 sqrt(n_a s_max))
+ * sweeps instead). When to stop: with r = b - A u, the error e of u is at
+ * most ||r||_2 / (1 - d) (A's smallest eigenvalue); that of z = S^1/2 u is
+ * sum_i sqrt(s_i) |e_i| <= sqrt(S) ||e||_2 in L1 (Cauchy–Schwarz, S the
+ * total strength); and scaling z to sum 1 turns an error E of z into at
+ * most 2 E / (Z - E) in the result, Z being the exact sum
+ * n_a / (1 - d) + n_isolated (n_a vertices with links). So stopping at
+ *   ||r||_2 <= tol (1 - d) Z / (2.5 sqrt(S))
  * leaves an L1 error of the result below tol. The last residual is
- * recomputed from scratch, so the recurrence's drift cannot fake it. */
+ * recomputed from scratch, so the recurrence's drift cannot fake it.
+ *
+ * The start: z* = sum_k d^k (W S^-1)^k 1, whose terms tend to n_a pi with
+ * pi_i = s_i / S, the walk's stationary distribution; the first term
+ * exactly and the others at their limit give z0 = 1 + d / (1 - d) n_a pi,
+ * which has the exact sum and saves a few iterations over z0 = 0. */
 static gboolean
 conjugate_gradients(const in_csr_t *c, double d, double *x)
 {
   int64_t n = c->n;
-  double smax = 0;
+  double total = 0;
   int64_t active = 0;
-  double *h = g_new(double, n), *u = g_new0(double, n), *r = g_new(double, n);
-  double *p = g_new(double, n), *q = g_new(double, n), *t = g_new(double, n);
+  double *h = g_new(double, n), *u = g_new(double, n), *r = g_new(double, n);
+  double *p = g_new(double, n), *q = g_new(double, n), *y = g_new(double, n);
   for (int64_t i = 0; i < n; i++) {
     h[i] = sqrt(c->inv_out[i]);
     if (c->inv_out[i] > 0) {
       active++;
-      smax = MAX(smax, 1.0 / c->inv_out[i]);
+      total += 1.0 / c->inv_out[i];
     }
-    r[i] = h[i];  /* b - A u for u = 0 */
+  }
+  sym_t m;
+  sym_build(&m, c, h);
+  for (int64_t i = 0; i < n; i++)
+    u[i] = c->inv_out[i] > 0 ? h[i] * (1.0 + d / (1.0 - d) * (double)active / (total * c->inv_out[i])) : 0.0;
+  cg_apply(&m, n, d, u, y, q);
+  double rs = 0;
+  for (int64_t i = 0; i < n; i++) {
+    r[i] = h[i] - q[i];  /* b = h */
     p[i] = r[i];
+    rs += r[i] * r[i];
   }
   double sum_z = (double)active / (1.0 - d) + (double)(n - active);
-  double goal = active > 0 ? NETAN_PAGERANK_TOL * sum_z * (1.0 - d) / (2.0 * sqrt((double)active * smax)) : 0;
-  double rs = dot(r, r, n);
-  gboolean converged = FALSE;
+  double goal = active > 0 ? NETAN_PAGERANK_TOL * (1.0 - d) * sum_z / (2.5 * sqrt(total)) : 0;
+  gboolean converged = active == 0;
   for (int it = 0; it < MAX_SWEEPS && !converged && rs > 0; it++) {
-    cg_apply(c, d, h, p, t, q);
-    double alpha = rs / dot(p, q, n);
+    double alpha = rs / cg_apply(&m, n, d, p, y, q);
+    double rs_next = 0;
     for (int64_t i = 0; i < n; i++) {
       u[i] += alpha * p[i];
       r[i] -= alpha * q[i];
+      rs_next += r[i] * r[i];
     }
-    double rs_next = dot(r, r, n);
     if (sqrt(rs_next) <= goal) {
-      cg_apply(c, d, h, u, t, q);  /* the true residual */
+      cg_apply(&m, n, d, u, y, q);  /* the true residual */
       double true_rs = 0;
       for (int64_t i = 0; i < n; i++)
         true_rs += (h[i] - q[i]) * (h[i] - q[i]);
@@ -230,10 +290,11 @@ conjugate_gradients(const in_csr_t *c, double d, double *x)
     rs = rs_next;
   }
   if (rs == 0)
-    converged = TRUE;  /* no links at all */
+    converged = TRUE;  /* the start was exact */
   for (int64_t i = 0; i < n; i++)
     x[i] = c->inv_out[i] > 0 ? u[i] / h[i] : 1.0;  /* z = S^1/2 u = u / h */
-  g_free(h); g_free(u); g_free(r); g_free(p); g_free(q); g_free(t);
+  sym_free(&m);
+  g_free(h); g_free(u); g_free(r); g_free(p); g_free(q); g_free(y);
   return converged;
 }
 

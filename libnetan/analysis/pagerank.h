@@ -1,10 +1,10 @@
 /* PageRank by conjugate gradients (undirected) or Gauss–Seidel sweeps
  * (directed) over a CSR copy of the view's graph.
  *
- * Why not igraph's PRPACK: on call graphs these need about 45 passes over
- * the arcs for PRPACK's own tolerance and no conversion of the graph,
- * which made PageRank about 1.4x faster than PRPACK single-threaded on the
- * benchmark graphs (bench/RESULTS.md). The linear system is PRPACK's, so
+ * Why not igraph's PRPACK: on call graphs conjugate gradients need about
+ * 40 passes over the edges for PRPACK's own tolerance and no conversion
+ * of the graph, which made PageRank faster than PRPACK single-threaded on
+ * the benchmark graphs (bench/RESULTS.md). The linear system is PRPACK's, so
  * the values are igraph's to the tolerance (tests/unit/test-pagerank.c
  * compares them with PRPACK, the Python tests with python-igraph and
  * networkx).
