@@ -64,6 +64,9 @@ struct netan_phone_memo {
   std::unordered_map<Key, std::string, Hash> valid;  /* the E.164 form; "" if invalid */
 };
 
+/* Parse()'s result for "+digits", without Parse(), where it is certain. */
+static bool number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *number);
+
 namespace {
 
 /* Upper-cases @region into @out; FALSE unless it is two ASCII letters. An
@@ -124,7 +127,7 @@ invalid_text(const PhoneNumberUtil *util, const PhoneNumber &number)
 }
 
 char *
-phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
+phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, const char *plus, GError **error)
 {
   const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
   std::string cc;
@@ -147,7 +150,9 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, GErr
   }
 
   PhoneNumber number;
-  PhoneNumberUtil::ErrorType e = util->Parse(text, cc, &number);
+  PhoneNumberUtil::ErrorType e = PhoneNumberUtil::NO_PARSING_ERROR;
+  if (plus == NULL || !number_from_plus(util, plus, &number))
+    e = util->Parse(text, cc, &number);
   if (e != PhoneNumberUtil::NO_PARSING_ERROR) {
     g_autofree char *q = netan_norm_i_quote(value);
     g_autofree char *where = have_region ? g_strdup_printf(" for region %s", cc.c_str()) : g_strdup("");
@@ -219,8 +224,15 @@ netan_phone_memo_free(netan_phone_memo_t *memo)
 extern "C" char *
 netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
 {
+  return netan_norm_i_phone_plus(value, NULL, region, memo, error);
+}
+
+extern "C" char *
+netan_norm_i_phone_plus(const char *value, const char *plus, const char *region, netan_phone_memo_t *memo,
+                        GError **error)
+{
   try {
-    return phone_e164(value, region, memo, error);
+    return phone_e164(value, region, memo, plus, error);
   } catch (const std::exception &ex) {
     /* only allocation failures can get here */
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "libphonenumber failed: %s", ex.what());
@@ -440,4 +452,59 @@ netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *i
   } catch (...) {
     intl[0] = natl[0] = '\0';
   }
+}
+
+/*
+ * Parse() of "+" and digits CK, without Parse(), when its outcome is
+ * certain: libphonenumber 8.12's ParseHelper on such a spelling (see
+ * netan_norm_i_phone_equal_spellings for the steps) is viable (three or
+ * more digits), has no extension, takes the calling code C by
+ * ExtractCountryCode (the one prefix of at most three digits that is a
+ * code; none if CK starts with 0), fails with TOO_SHORT_AFTER_IDD when CK
+ * has two digits or fewer and with TOO_SHORT_NSN / TOO_LONG_NSN when K has
+ * fewer than 2 or more than 17, and otherwise strips no national prefix
+ * from K when C's main region M has an empty or plain-digit national
+ * prefix for parsing that K does not start with and no transform rule.
+ * The number is then C and K, with leading-zero fields only when K starts
+ * with 0. Every case this does not settle (a leading 0 in K, a
+ * non-geographic code, a pattern that is a real regular expression, the
+ * error paths) returns FALSE and goes to Parse(). Validity and the E.164
+ * form are then asked of this number exactly as of Parse()'s.
+ */
+static bool
+number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *number)
+{
+  if (plus[0] != '+')
+    return false;
+  const char *digits = plus + 1;
+  size_t len = strlen(digits);
+  if (len <= 2 || len > 20 || digits[0] == '0')
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if (digits[i] < '0' || digits[i] > '9')
+      return false;
+  int cc = 0;
+  size_t cc_len = 0;
+  std::string main_region;
+  for (size_t i = 1; i <= 3 && i <= len; i++) {
+    cc = cc * 10 + (digits[i - 1] - '0');
+    util->GetRegionCodeForCountryCode(cc, &main_region);
+    if (main_region != "ZZ") {
+      cc_len = i;
+      break;
+    }
+  }
+  if (cc_len == 0 || main_region.size() != 2)
+    return false;
+  const char *k = digits + cc_len;
+  size_t k_len = len - cc_len;
+  if (k_len < 2 || k_len > 17 || k[0] == '0')
+    return false;
+  const char *d = (const char *)g_hash_table_lookup(plan_tables()->national, main_region.c_str());
+  if (d == NULL || (d[0] != '\0' && strncmp(k, d, strlen(d)) == 0))
+    return false;
+  number->Clear();
+  number->set_country_code(cc);
+  number->set_national_number(g_ascii_strtoull(k, NULL, 10));
+  return true;
 }
