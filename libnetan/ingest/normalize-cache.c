@@ -366,18 +366,18 @@ canonical_put(netan_norm_table_t *t, guint64 h, const char *canon, gsize len, co
   map_put(&t->canonical, h, ce);
 }
 
-/* Runs the normalizer on @value and stores the result in @e. @plus: the
- * value's canonical spelling when it is "+" and digits (a phone number
- * that libphonenumber may not need to parse), or NULL. */
+/* Runs the normalizer on @value and stores the result in @e. @canon: the
+ * value's canonical spelling if it is a phone number of the narrow shape
+ * (one that libphonenumber may not need to parse), or NULL. */
 static void
-compute(netan_norm_table_t *t, entry_t *e, const char *plus)
+compute(netan_norm_table_t *t, entry_t *e, const char *canon)
 {
   netan_norm_cache_t *c = t->cache;
   GError *err = NULL;
   const char *rg = t->region;
   c->runs++;
   char *key = t->runner ? t->runner(t->runner_data, e->raw, &err)
-            : plus != NULL ? netan_norm_i_phone_plus(e->raw, plus, rg, t->memo, &err)  /* ASCII: shaped */
+            : canon != NULL ? netan_norm_i_phone_canon(e->raw, canon, rg, t->memo, &err)  /* ASCII: shaped */
             : t->n == NETAN_NORMALIZE_PHONE ? netan_norm_i_run_phone(e->raw, rg, t->memo, &err)
                                             : netan_norm_i_run(t->n, e->raw, rg, &err);
   if (key != NULL) {
@@ -436,7 +436,7 @@ netan_norm_table_get_hashed(netan_norm_table_t *t, const char *value, gsize len,
       return &e->pub;
     }
   }
-  compute(t, e, shaped && canon[0] == '+' ? canon : NULL);
+  compute(t, e, shaped ? canon : NULL);
   if (shaped && e->pub.key != NULL)
     canonical_put(t, ch, canon, canon_len, e->pub.key);
   if (t->n == NETAN_NORMALIZE_PHONE && e->pub.key != NULL) {

@@ -64,8 +64,11 @@ struct netan_phone_memo {
   std::unordered_map<Key, std::string, Hash> valid;  /* the E.164 form; "" if invalid */
 };
 
-/* Parse()'s result for "+digits", without Parse(), where it is certain. */
+/* Parse()'s result for "+digits", or for a national spelling of a valid
+ * number, without Parse(), where it is certain. */
 static bool number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *number);
+static bool number_from_national(const PhoneNumberUtil *util, const char *digits, const std::string &region,
+                                 netan_phone_memo_t *memo, PhoneNumber *number);
 
 namespace {
 
@@ -127,7 +130,7 @@ invalid_text(const PhoneNumberUtil *util, const PhoneNumber &number)
 }
 
 char *
-phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, const char *plus, GError **error)
+phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, const char *canon, GError **error)
 {
   const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
   std::string cc;
@@ -151,7 +154,9 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, cons
 
   PhoneNumber number;
   PhoneNumberUtil::ErrorType e = PhoneNumberUtil::NO_PARSING_ERROR;
-  if (plus == NULL || !number_from_plus(util, plus, &number))
+  bool settled = canon != NULL && (canon[0] == '+' ? number_from_plus(util, canon, &number)
+                                                 : have_region && number_from_national(util, canon, cc, memo, &number));
+  if (!settled)
     e = util->Parse(text, cc, &number);
   if (e != PhoneNumberUtil::NO_PARSING_ERROR) {
     g_autofree char *q = netan_norm_i_quote(value);
@@ -224,15 +229,15 @@ netan_phone_memo_free(netan_phone_memo_t *memo)
 extern "C" char *
 netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
 {
-  return netan_norm_i_phone_plus(value, NULL, region, memo, error);
+  return netan_norm_i_phone_canon(value, NULL, region, memo, error);
 }
 
 extern "C" char *
-netan_norm_i_phone_plus(const char *value, const char *plus, const char *region, netan_phone_memo_t *memo,
-                        GError **error)
+netan_norm_i_phone_canon(const char *value, const char *canon, const char *region, netan_phone_memo_t *memo,
+                         GError **error)
 {
   try {
-    return phone_e164(value, region, memo, plus, error);
+    return phone_e164(value, region, memo, canon, error);
   } catch (const std::exception &ex) {
     /* only allocation failures can get here */
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_BACKEND, "libphonenumber failed: %s", ex.what());
@@ -506,5 +511,78 @@ number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *num
   number->Clear();
   number->set_country_code(cc);
   number->set_national_number(g_ascii_strtoull(k, NULL, 10));
+  return true;
+}
+
+/*
+ * Parse() of a national spelling DK (digits only) under region R, without
+ * Parse(), when it reads as the valid number (C, K): the conditions and the
+ * steps are those of netan_norm_i_phone_equal_spellings's "DK" (R is the
+ * main region of its calling code C; D, R's national prefix for parsing,
+ * is plain digits and R has no transform rule; K does not start with 0 and
+ * has 2 to 17 digits; DK starts neither with R's plain international
+ * prefix nor with C; TestNumberLength(K) is acceptable), and the argument
+ * needs K to be valid: then K matches R's general description and the
+ * prefix is stripped. So validity is asked first (and kept in @memo, where
+ * phone_e164 then finds it); for a K that is not valid this returns FALSE
+ * and Parse() decides, since its result, and so the message, may then be
+ * another number.
+ */
+static bool
+number_from_national(const PhoneNumberUtil *util, const char *digits, const std::string &region,
+                     netan_phone_memo_t *memo, PhoneNumber *number)
+{
+  size_t len = strlen(digits);
+  if (len > 24 || len < 3)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if (digits[i] < '0' || digits[i] > '9')
+      return false;
+  const char *d = (const char *)g_hash_table_lookup(plan_tables()->national, region.c_str());
+  const char *idd = netan_norm_i_phone_idd(region.c_str());
+  if (d == NULL || d[0] == '\0' || idd == NULL || !g_str_has_prefix(digits, d) || g_str_has_prefix(digits, idd))
+    return false;
+  int cc = util->GetCountryCodeForRegion(region);
+  std::string main_region;
+  util->GetRegionCodeForCountryCode(cc, &main_region);
+  char cc_digits[8];
+  g_snprintf(cc_digits, sizeof cc_digits, "%d", cc);
+  if (cc == 0 || main_region != region || g_str_has_prefix(digits, cc_digits))
+    return false;
+  const char *k = digits + strlen(d);
+  size_t k_len = strlen(k);
+  if (k_len < 2 || k_len > 17 || k[0] == '0')
+    return false;
+  PhoneNumber candidate;
+  candidate.set_country_code(cc);
+  candidate.set_national_number(g_ascii_strtoull(k, NULL, 10));
+  PhoneNumberUtil::ValidationResult why = util->IsPossibleNumberWithReason(candidate);
+  if (why == PhoneNumberUtil::TOO_SHORT || why == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY ||
+      why == PhoneNumberUtil::INVALID_LENGTH)
+    return false;
+  /* the key phone_e164 makes of the same number */
+  netan_phone_memo::Key mk = { (int32_t)candidate.country_code(), (uint64_t)candidate.national_number(),
+                               candidate.italian_leading_zero(), (int32_t)candidate.number_of_leading_zeros() };
+  bool valid;
+  const std::string *seen = NULL;
+  if (memo != NULL) {
+    auto it = memo->valid.find(mk);
+    if (it != memo->valid.end())
+      seen = &it->second;
+  }
+  if (seen != NULL) {
+    valid = !seen->empty();
+  } else {
+    valid = util->IsValidNumber(candidate);
+    if (memo != NULL) {
+      std::string out;
+      if (valid)
+        util->Format(candidate, PhoneNumberUtil::E164, &out);
+      memo->valid.emplace(mk, out);
+    }
+  }
+  if (!valid)
+    return false;
+  number->Swap(&candidate);
   return true;
 }

@@ -136,12 +136,12 @@ gboolean netan_norm_i_phone_has_country_code(const char *digits);
  * prefix, then the national number) to @natl (32 bytes) if it does; an
  * empty string otherwise. Why each is equal: normalize-phone.cc. */
 void netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl);
-/* netan_norm_phone_memo() for a @value whose canonical spelling (see
- * normalize-cache.c) is @plus, "+" and digits: the same result, read
- * without libphonenumber's Parse() where its outcome is certain
- * (normalize-phone.cc says when). @plus may be NULL. */
-char *netan_norm_i_phone_plus(const char *value, const char *plus, const char *region,
-                              netan_phone_memo_t *memo, GError **error);
+/* netan_norm_phone_memo() for an ASCII @value whose canonical spelling
+ * (see normalize-cache.c) is @canon, "+" and digits or digits alone: the
+ * same result, read without libphonenumber's Parse() where its outcome is
+ * certain (normalize-phone.cc says when). @canon may be NULL. */
+char *netan_norm_i_phone_canon(const char *value, const char *canon, const char *region,
+                               netan_phone_memo_t *memo, GError **error);
 /* netan_norm_i_run() for phones with @memo: the same checks, the same results. */
 char *netan_norm_i_run_phone(const char *value, const char *region, netan_phone_memo_t *memo,
                              GError **error);
