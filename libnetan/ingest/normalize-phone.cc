@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <list>
 #include <string>
 #include <unordered_map>
 
@@ -309,6 +310,20 @@ plan_tables(void)
   return &tables;
 }
 
+/* TRUE if @region is the only region of calling code @cc. Then
+ * IsValidNumber() of a number with that code judges it by @region's plan
+ * alone (GetRegionCodeForNumber has no other region to pick), which is
+ * what the national-spelling arguments below need: "valid" must mean
+ * "valid in @region", i.e. matching its general description. Codes shared
+ * by several regions (+1, +7, +44, ...) are left to Parse(). */
+static bool
+sole_region_of(const PhoneNumberUtil *util, int cc, const std::string &region)
+{
+  std::list<std::string> regions;
+  util->GetRegionCodesForCountryCallingCode(cc, &regions);
+  return regions.size() == 1 && regions.front() == region;
+}
+
 static GHashTable *
 literal_idd_table(void)
 {
@@ -386,8 +401,8 @@ netan_norm_i_region_check(const char *region, GError **error)
  * country code source differs, but only ParseAndKeepRawInput keeps it.)
  *
  * "DK" under region R, D being R's national prefix for parsing: only when
- * R is C's main region (so R's metadata is the one used, and R's calling
- * code is C), D is a plain digit string and R has no transform rule, K has
+ * R is the only region of calling code C (so R's metadata is the one used,
+ * R's calling code is C, and a valid number is valid in R's plan), D is a plain digit string and R has no transform rule, K has
  * no leading zero, DK starts neither with R's plain international prefix
  * nor with the digits of C. Then: no '+' and no IDD, so the source is the
  * default country; MaybeExtractCountryCode's check for a number that starts
@@ -437,7 +452,8 @@ netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *i
       memcpy(intl, e164, len + 1);
 
     std::string r;
-    if (d == NULL || d[0] == '\0' || k[0] == '0' || !region_code(region, &r) || r != main_region)
+    if (d == NULL || d[0] == '\0' || k[0] == '0' || !region_code(region, &r) || r != main_region ||
+        !sole_region_of(util, cc, r))
       return;
     const char *idd = netan_norm_i_phone_idd(r.c_str());
     char cc_digits[8];
@@ -518,7 +534,7 @@ number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *num
  * Parse() of a national spelling DK (digits only) under region R, without
  * Parse(), when it reads as the valid number (C, K): the conditions and the
  * steps are those of netan_norm_i_phone_equal_spellings's "DK" (R is the
- * main region of its calling code C; D, R's national prefix for parsing,
+ * only region of its calling code C; D, R's national prefix for parsing,
  * is plain digits and R has no transform rule; K does not start with 0 and
  * has 2 to 17 digits; DK starts neither with R's plain international
  * prefix nor with C; TestNumberLength(K) is acceptable), and the argument
@@ -547,7 +563,7 @@ number_from_national(const PhoneNumberUtil *util, const char *digits, const std:
   util->GetRegionCodeForCountryCode(cc, &main_region);
   char cc_digits[8];
   g_snprintf(cc_digits, sizeof cc_digits, "%d", cc);
-  if (cc == 0 || main_region != region || g_str_has_prefix(digits, cc_digits))
+  if (cc == 0 || main_region != region || !sole_region_of(util, cc, region) || g_str_has_prefix(digits, cc_digits))
     return false;
   const char *k = digits + strlen(d);
   size_t k_len = strlen(k);
