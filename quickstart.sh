@@ -18,7 +18,7 @@ case "$mode" in run|check) ;; *) echo "usage: $0 [check]" >&2; exit 2 ;; esac
 packages=(
   build-essential autoconf automake libtool libtool-bin pkg-config
   libglib2.0-dev libigraph-dev libgraphviz-dev graphviz libcunit1-dev zlib1g-dev
-  libicu-dev libsqlite3-dev libphonenumber-dev
+  libicu-dev libsqlite3-dev libphonenumber-dev libpcre2-dev
   python3 python3-dev python3-pytest python3-networkx python3-igraph python3-pandas
   python3-phonenumbers python3-stdnum python3-icu python3-jellyfish python3-scipy time
   fonts-dejavu-core

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "ingest/normalize-private.h"
+#include "ingest/phone-plan.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -17,16 +18,6 @@
 using i18n::phonenumbers::PhoneMetadataCollection;
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
-
-/* The metadata compiled into libphonenumber, the very bytes PhoneNumberUtil
- * loads at start (LoadCompiledInMetadata); exported by the library, declared
- * in its metadata.h, which Debian does not install. */
-namespace i18n {
-namespace phonenumbers {
-int metadata_size();
-const void *metadata_get();
-}  // namespace phonenumbers
-}  // namespace i18n
 
 /*
  * What IsValidNumber() and Format(E164) said about a parsed number. Both
@@ -169,7 +160,8 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, cons
   /* IsValidNumber, not IsPossibleNumber: "possible" only checks lengths, so
    * "0692" padded to a plausible length would pass; a key must denote a
    * number that can exist in the plan. libphonenumber's metadata (Debian's
-   * package) decides, the same as python3-phonenumbers of the same version. */
+   * package) decides, the same as python3-phonenumbers of the same version;
+   * netan_phone_valid() gives IsValidNumber()'s answer (phone-plan.cc). */
   netan_phone_memo::Key mk = { (int32_t)number.country_code(), (uint64_t)number.national_number(),
                                number.italian_leading_zero(), (int32_t)number.number_of_leading_zeros() };
   const std::string *known = NULL;
@@ -178,7 +170,7 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, cons
     if (it != memo->valid.end())
       known = &it->second;
   }
-  bool valid = known ? !known->empty() : util->IsValidNumber(number);
+  bool valid = known ? !known->empty() : netan_phone_valid(util, number);
   if (!valid) {
     if (memo != NULL && known == NULL)
       memo->valid.emplace(mk, std::string());
@@ -286,10 +278,10 @@ plan_tables(void)
     tables.idd = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     tables.national = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     try {
-      PhoneMetadataCollection all;
-      if (all.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size())) {
-        for (int i = 0; i < all.metadata_size(); i++) {
-          const auto &md = all.metadata(i);
+      const PhoneMetadataCollection *all = netan_phone_metadata();
+      if (all != NULL) {
+        for (int i = 0; i < all->metadata_size(); i++) {
+          const auto &md = all->metadata(i);
           const std::string &id = md.id();
           if (id.size() != 2)
             continue;  /* non-geographic entities ("001") */
@@ -589,7 +581,7 @@ number_from_national(const PhoneNumberUtil *util, const char *digits, const std:
   if (seen != NULL) {
     valid = !seen->empty();
   } else {
-    valid = util->IsValidNumber(candidate);
+    valid = netan_phone_valid(util, candidate);
     if (memo != NULL) {
       std::string out;
       if (valid)

@@ -136,6 +136,14 @@ gboolean netan_norm_i_phone_has_country_code(const char *digits);
  * prefix, then the national number) to @natl (32 bytes) if it does; an
  * empty string otherwise. Why each is equal: normalize-phone.cc. */
 void netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl);
+/* For tests: whether the number (@country_code, @national_number after
+ * @leading_zeros zeros) is valid, by netan's plan check (phone-plan.cc) or,
+ * with @reference, by libphonenumber's IsValidNumber(); 1 valid, 0 not,
+ * -1 on failure. */
+int netan_norm_i_phone_valid(int country_code, guint64 national_number, int leading_zeros, gboolean reference);
+/* For tests: TRUE if @country_code's numbers are judged by netan's plan
+ * check rather than handed to IsValidNumber(). */
+gboolean netan_norm_i_phone_has_plan(int country_code);
 /* netan_norm_phone_memo() for an ASCII @value whose canonical spelling
  * (see normalize-cache.c) is @canon, "+" and digits or digits alone: the
  * same result, read without libphonenumber's Parse() where its outcome is

@@ -696,6 +696,66 @@ test_cache_phone_spellings(void)
 
 /* ---------------------------------------------------------------- Jaro–Winkler */
 
+/* netan's plan check (phone-plan.cc) answers as libphonenumber's
+ * IsValidNumber() for every number: here numbers of every calling code it
+ * handles, each leading block of one to three digits with random lengths
+ * and digits after it, with and without leading zeros. Codes shared by
+ * several regions and non-geographic ones are left to libphonenumber. */
+static void
+test_phone_plan(void)
+{
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_plan(381));  /* RS */
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_plan(355));  /* AL */
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_plan(383));  /* XK */
+  CU_ASSERT_TRUE(netan_norm_i_phone_has_plan(49));   /* DE */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_plan(1));   /* NANPA: many regions */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_plan(7));   /* RU, KZ */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_plan(44));  /* GB, GG, IM, JE */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_plan(800)); /* non-geographic */
+  CU_ASSERT_FALSE(netan_norm_i_phone_has_plan(999)); /* no such code */
+  /* both answers of a known number, by hand: +381 69 053 0705 is a Serbian
+   * mobile; without its first digit it is too short */
+  CU_ASSERT_EQUAL(netan_norm_i_phone_valid(381, 690530705, 0, FALSE), 1);
+  CU_ASSERT_EQUAL(netan_norm_i_phone_valid(381, 90530705, 0, FALSE), 0);
+
+  GRand *rng = g_rand_new_with_seed(20261128);
+  int codes = 0;
+  int64_t checked = 0, valid = 0, differ = 0;
+  for (int cc = 1; cc < 1000; cc++) {
+    if (!netan_norm_i_phone_has_plan(cc))
+      continue;
+    codes++;
+    for (int draw = 0; draw < 2000; draw++) {
+      int block = 1 + draw % 999;
+      int block_len = block < 10 ? 1 : block < 100 ? 2 : 3;
+      /* most national numbers have 7 to 10 digits; every second one is
+       * drawn from 4 to 13 */
+      int len = draw % 2 ? g_rand_int_range(rng, MAX(block_len + 1, 4), 14) : g_rand_int_range(rng, 7, 11);
+      guint64 nn = (guint64)block;
+      for (int i = block_len; i < len; i++)
+        nn = nn * 10 + (guint64)g_rand_int_range(rng, 0, 10);
+      int zeros = g_rand_int_range(rng, 0, 10) == 0 ? g_rand_int_range(rng, 1, 3) : 0;
+      int mine = netan_norm_i_phone_valid(cc, nn, zeros, FALSE);
+      int ref = netan_norm_i_phone_valid(cc, nn, zeros, TRUE);
+      CU_ASSERT_TRUE(ref >= 0 && mine >= 0);
+      if (mine != ref && differ++ < 10)
+        fprintf(stderr, "\n  +%d %.*s%" G_GUINT64_FORMAT ": netan says %d, IsValidNumber %d\n", cc, zeros,
+                "000", nn, mine, ref);
+      checked++;
+      valid += ref == 1;
+    }
+  }
+  g_rand_free(rng);
+  CU_ASSERT_EQUAL(differ, 0);
+  /* every geographic code with one region: about two hundred */
+  CU_ASSERT_TRUE(codes > 150);
+  /* and the sample must hold valid numbers of many plans, not only junk */
+  CU_ASSERT_TRUE(valid > checked / 20);
+  if (differ != 0 || codes <= 150 || valid <= checked / 20)
+    fprintf(stderr, "\n  %d codes, %" G_GINT64_FORMAT " numbers, %" G_GINT64_FORMAT " valid, %" G_GINT64_FORMAT
+            " differ\n", codes, checked, valid, differ);
+}
+
 static void
 test_jaro_winkler(void)
 {
@@ -751,6 +811,7 @@ main(void)
     { "/normalize/none-text", test_none_text },
     { "/normalize/phone/albania", test_phone_albania },
     { "/normalize/phone/regions", test_phone_region },
+    { "/normalize/phone/plan", test_phone_plan },
     { "/normalize/plate", test_plate },
     { "/normalize/iban/table", test_iban_table },
     { "/normalize/iban", test_iban },
