@@ -121,8 +121,9 @@ typedef struct {
 NETAN_API void netan_louvain_options_init(netan_louvain_options_t *opts);
 
 /**
- * Louvain (multilevel modularity optimisation; Blondel et al. 2008) with
- * igraph_community_multilevel. Directed views are symmetrised first (the
+ * Louvain (multilevel modularity optimisation; Blondel et al. 2008): the
+ * partition igraph_community_multilevel gives for the seed, computed by
+ * netan's own loop of igraph's steps (doc/communities.md). Directed views are symmetrised first (the
  * strengths of a->b and b->a are added), as modularity here is undirected.
  *
  * The table has one row per vertex with the columns

@@ -67,7 +67,7 @@ NETAN_API const char *const *netan_communities_methods(void);
  * Partitions the vertices of @v into communities with @method:
  *
  *  - "louvain": multilevel modularity optimisation (Blondel et al. 2008),
- *    igraph_community_multilevel; as netan_communities_louvain().
+ *    igraph_community_multilevel's partition; as netan_communities_louvain().
  *  - "leiden": Traag, Waltman & van Eck 2019, igraph_community_leiden;
  *    objective "modularity" (node weights = strengths, resolution scaled by
  *    1/(2m), m = total strength, as igraph documents) or "cpm" (node

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "analysis/communities-private.h"
+#include "analysis/louvain.h"
 
 #include <math.h>
 #include <string.h>
@@ -68,11 +69,12 @@ ustrength(const job_t *j, const netan_com_ugraph_t *u)
 
 /* ------------------------------------------------------------ methods */
 
+/* igraph_community_multilevel()'s partition, without its per-visit
+ * overhead (louvain.h) */
 static igraph_error_t
 run_louvain(job_t *j, const netan_com_ugraph_t *u)
 {
-  return igraph_community_multilevel(u->graph, ustrength(j, u), j->o.resolution, &j->membership,
-                                     NULL, NULL);
+  return netan_louvain_i_run(u->graph, ustrength(j, u), j->o.resolution, &j->membership);
 }
 
 /* Leiden with a negative iteration count: igraph 0.10.2 stops after the

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "harness.h"
 #include "util/igraph-gate.h"
+#include "analysis/louvain.h"
 #include <netan/netan-communities.h>
 
 #include <math.h>
@@ -459,6 +460,92 @@ test_same_as_igraph_random(void)
   }
 }
 
+/* netan_louvain_i_run() against igraph_community_multilevel() on the same
+ * igraph graph with the same seed: the membership vectors equal element
+ * for element, and the modularity of each equal to the last bit. Random
+ * multigraphs with loops, isolated vertices, real, integer, zero and no
+ * weights, three resolutions, sizes up to 3,000 vertices. */
+typedef struct {
+  int64_t n, m;
+  int kind;              /* 0 unweighted, 1 real weights, 2 small integers with zeros */
+  double resolution;
+  guint32 seed;
+  int64_t differ;        /* vertices whose community differs */
+  double q_netan, q_igraph;
+} louvain_pair_t;
+
+static igraph_error_t
+louvain_pair_run(void *data)
+{
+  louvain_pair_t *r = data;
+  igraph_t g;
+  igraph_vector_int_t ends, a, b;
+  igraph_vector_t w;
+  GRand *rng = g_rand_new_with_seed(r->seed);
+  IGRAPH_CHECK(igraph_vector_int_init(&ends, 2 * r->m));
+  IGRAPH_CHECK(igraph_vector_init(&w, r->m));
+  for (int64_t e = 0; e < r->m; e++) {
+    /* a tenth of the vertices take most edges, so that communities form */
+    int64_t hub = MAX(r->n / 10, 1);
+    int64_t x = g_rand_int_range(rng, 0, 3) ? g_rand_int_range(rng, 0, (gint32)hub) : g_rand_int_range(rng, 0, (gint32)r->n);
+    int64_t y = g_rand_int_range(rng, 0, 20) == 0 ? x : (x + 1 + g_rand_int_range(rng, 0, 6)) % r->n;  /* loops, locality */
+    VECTOR(ends)[2 * e] = x;
+    VECTOR(ends)[2 * e + 1] = y;
+    VECTOR(w)[e] = r->kind == 1 ? g_rand_double_range(rng, 0.01, 3.0) : g_rand_int_range(rng, 0, 4);
+  }
+  g_rand_free(rng);
+  IGRAPH_CHECK(igraph_create(&g, &ends, r->n, IGRAPH_UNDIRECTED));
+  const igraph_vector_t *wp = r->kind == 0 ? NULL : &w;
+  IGRAPH_CHECK(igraph_vector_int_init(&a, 0));
+  IGRAPH_CHECK(igraph_vector_int_init(&b, 0));
+  igraph_rng_seed(igraph_rng_default(), r->seed);
+  IGRAPH_CHECK(netan_louvain_i_run(&g, wp, r->resolution, &a));
+  igraph_rng_seed(igraph_rng_default(), r->seed);
+  IGRAPH_CHECK(igraph_community_multilevel(&g, wp, r->resolution, &b, NULL, NULL));
+  r->differ = igraph_vector_int_size(&a) == r->n ? 0 : r->n;
+  for (int64_t i = 0; i < r->n && r->differ == 0; i++)
+    r->differ += VECTOR(a)[i] != VECTOR(b)[i];
+  if (r->m > 0) {
+    IGRAPH_CHECK(igraph_modularity(&g, &a, wp, r->resolution, IGRAPH_UNDIRECTED, &r->q_netan));
+    IGRAPH_CHECK(igraph_modularity(&g, &b, wp, r->resolution, IGRAPH_UNDIRECTED, &r->q_igraph));
+  }
+  igraph_vector_int_destroy(&a);
+  igraph_vector_int_destroy(&b);
+  igraph_destroy(&g);
+  igraph_vector_destroy(&w);
+  igraph_vector_int_destroy(&ends);
+  return IGRAPH_SUCCESS;
+}
+
+static void
+test_louvain_same_steps_as_igraph(void)
+{
+  static const int64_t sizes[][2] = { { 0, 0 }, { 1, 0 }, { 5, 0 }, { 2, 1 }, { 30, 60 }, { 200, 900 },
+                                      { 1000, 5000 }, { 3000, 12000 } };
+  static const double resolutions[] = { 1.0, 0.5, 2.0 };
+  int runs = 0, levels_seen = 0;
+  for (gsize s = 0; s < G_N_ELEMENTS(sizes); s++)
+    for (int kind = 0; kind < 3; kind++)
+      for (gsize k = 0; k < G_N_ELEMENTS(resolutions); k++)
+        for (guint32 seed = 1; seed <= 3; seed++) {
+          louvain_pair_t r = { sizes[s][0], sizes[s][1], kind, resolutions[k], seed * 7919 + (guint32)s, 0, 0, 0 };
+          if (sizes[s][1] == 0 && kind != 0)
+            continue;
+          netan_gi_call_t call = { .what = "louvain pair" };
+          CU_ASSERT_TRUE_FATAL(netan_gi_run(&call, louvain_pair_run, &r, NULL));
+          if (r.differ || r.q_netan != r.q_igraph)
+            fprintf(stderr, "\n  n=%" G_GINT64_FORMAT " m=%" G_GINT64_FORMAT " kind %d gamma %g seed %u: %" G_GINT64_FORMAT
+                    " vertices differ, modularity %.17g vs %.17g\n", r.n, r.m, kind, r.resolution, r.seed, r.differ,
+                    r.q_netan, r.q_igraph);
+          CU_ASSERT_EQUAL(r.differ, 0);
+          CU_ASSERT_EQUAL(r.q_netan, r.q_igraph);
+          runs++;
+          levels_seen += r.q_netan > 0.3;  /* a real community structure was found */
+        }
+  CU_ASSERT_EQUAL(runs, 162);
+  CU_ASSERT_TRUE(levels_seen > 50);
+}
+
 static void
 test_same_as_igraph_siren(void)
 {
@@ -835,6 +922,7 @@ main(void)
     { "/analysis/communities/determinism", test_determinism },
     { "/analysis/communities/same-as-igraph-random", test_same_as_igraph_random },
     { "/analysis/communities/same-as-igraph-siren", test_same_as_igraph_siren },
+    { "/analysis/communities/louvain-same-steps-as-igraph", test_louvain_same_steps_as_igraph },
     { NULL, NULL } };
   static const harness_test_t guard[] = {
     { "/analysis/communities/edge-betweenness-limit", test_edge_betweenness_limit },
