@@ -12,20 +12,44 @@
 #define SP_EPSILON 1e-10
 G_STATIC_ASSERT(SP_EPSILON == IGRAPH_SHORTEST_PATH_EPSILON);
 
+/* Lengths are kept per arc as a 16-bit code into a table of the distinct
+ * lengths when there are at most this many (counts of calls give few:
+ * 1/1, 1/2, ...), else as doubles: 2 bytes an arc instead of 8, the same
+ * values. */
+#define LENGTH_CODES 65536
+static size_t length_codes = LENGTH_CODES;  /* lowered by tests only */
+
+void
+netan_brandes_i_set_length_codes(size_t max)
+{
+  length_codes = MIN(max, LENGTH_CODES);
+}
+
 struct netan_brandes_graph {
   int32_t n;
   int64_t arcs;
   int64_t *off;     /* n + 1: arcs of vertex v are off[v] .. off[v+1]-1 */
   int32_t *nbr;     /* arcs: the vertex at the other end */
-  double *len;      /* arcs: its length; NULL = unweighted */
+  /* arcs: the length, as len[a] or as table[code[a]]; both NULL = unweighted */
+  double *len;
+  uint16_t *code;
+  double *table;
   gboolean halve;   /* paths followed both ways: igraph halves the sums */
 };
+
+static inline double
+arc_length(const netan_brandes_graph_t *g, int64_t a)
+{
+  return g->code ? g->table[g->code[a]] : g->len[a];
+}
 
 /* ------------------------------------------------------------ the graph */
 
 typedef struct {
   const igraph_t *g;
-  const igraph_vector_t *lengths;
+  gboolean weighted;
+  const double *edge_len;  /* per edge, when bg->len is used */
+  const uint16_t *edge_code;/* per edge, when bg->code is used */
   igraph_neimode_t mode;
   netan_brandes_graph_t *bg;
 } csr_job_t;
@@ -40,7 +64,7 @@ csr_fill(void *data)
   netan_brandes_graph_t *bg = j->bg;
   const igraph_t *g = j->g;
   int64_t k = 0;
-  if (j->lengths != NULL) {
+  if (j->weighted) {
     igraph_inclist_t il;
     IGRAPH_CHECK(igraph_inclist_init(g, &il, j->mode, IGRAPH_NO_LOOPS));
     IGRAPH_FINALLY(igraph_inclist_destroy, &il);
@@ -53,7 +77,10 @@ csr_fill(void *data)
       for (igraph_integer_t i = 0; i < deg; i++, k++) {
         igraph_integer_t e = VECTOR(*inc)[i];
         bg->nbr[k] = (int32_t)IGRAPH_OTHER(g, e, v);
-        bg->len[k] = VECTOR(*j->lengths)[e];
+        if (bg->code)
+          bg->code[k] = j->edge_code[e];
+        else
+          bg->len[k] = j->edge_len[e];
       }
     }
     igraph_inclist_destroy(&il);
@@ -88,6 +115,8 @@ netan_brandes_graph_free(netan_brandes_graph_t *bg)
   g_free(bg->off);
   g_free(bg->nbr);
   g_free(bg->len);
+  g_free(bg->code);
+  g_free(bg->table);
   g_free(bg);
 }
 
@@ -104,9 +133,102 @@ set_oom(GError **error, const char *what, double bytes)
               bytes / 1048576.0);
 }
 
-netan_brandes_graph_t *
-netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths, gboolean directed,
-                        GError **error)
+/* The distinct lengths of a graph, each with its code (its index in
+ * values): an open-addressing hash of their bit patterns. */
+typedef struct {
+  uint64_t *keys;    /* bit patterns; 0 = empty (lengths are > 0, never +0.0) */
+  uint16_t *codes;
+  size_t cap;        /* a power of two */
+  double *values;    /* code -> length */
+  size_t n;
+} length_dict_t;
+
+static size_t
+dict_slot(const length_dict_t *d, uint64_t key)
+{
+  uint64_t h = key * UINT64_C(0x9e3779b97f4a7c15);  /* Fibonacci hashing */
+  size_t i = (size_t)(h >> 32) & (d->cap - 1);
+  while (d->keys[i] != 0 && d->keys[i] != key)
+    i = (i + 1) & (d->cap - 1);
+  return i;
+}
+
+/* The code of @x, added if new; FALSE when there would be more than
+ * LENGTH_CODES lengths. */
+static gboolean
+dict_code(length_dict_t *d, double x, uint16_t *code)
+{
+  uint64_t key;
+  memcpy(&key, &x, sizeof key);
+  size_t i = dict_slot(d, key);
+  if (d->keys[i] == key) {
+    *code = d->codes[i];
+    return TRUE;
+  }
+  if (d->n >= length_codes)
+    return FALSE;
+  if (2 * (d->n + 1) > d->cap) {  /* keep it at most half full */
+    length_dict_t big = { g_new0(uint64_t, 2 * d->cap), g_new(uint16_t, 2 * d->cap), 2 * d->cap, d->values, d->n };
+    for (size_t k = 0; k < d->cap; k++)
+      if (d->keys[k] != 0) {
+        size_t j = dict_slot(&big, d->keys[k]);
+        big.keys[j] = d->keys[k];
+        big.codes[j] = d->codes[k];
+      }
+    g_free(d->keys);
+    g_free(d->codes);
+    *d = big;
+    i = dict_slot(d, key);
+  }
+  d->keys[i] = key;
+  d->codes[i] = (uint16_t)d->n;
+  d->values[d->n] = x;
+  *code = (uint16_t)d->n++;
+  return TRUE;
+}
+
+/* Every edge's length, checked, as a code per edge in *@codes with the
+ * table in bg->table when they fit, else as doubles in *@lens (a new array
+ * when @reciprocal, else @w's own). */
+static gboolean
+edge_lengths(netan_brandes_graph_t *bg, const igraph_vector_t *w, gboolean reciprocal, int64_t m,
+             uint16_t **codes, const double **lens, double **own, GError **error)
+{
+  length_dict_t d = { g_new0(uint64_t, 1024), g_new(uint16_t, 1024), 1024, g_new(double, LENGTH_CODES), 0 };
+  uint16_t *c = g_new(uint16_t, m > 0 ? m : 1);
+  gboolean fits = TRUE, ok = TRUE;
+  for (int64_t e = 0; e < m && ok; e++) {
+    double x = reciprocal ? 1.0 / VECTOR(*w)[e] : VECTOR(*w)[e];
+    if (!(x > 0)) {  /* also NaN, as igraph */
+      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                  "betweenness: edge %" G_GINT64_FORMAT " has length %g; lengths must be positive", e, x);
+      ok = FALSE;
+    } else if (fits && !dict_code(&d, x, &c[e])) {
+      fits = FALSE;
+    }
+  }
+  g_free(d.keys);
+  g_free(d.codes);
+  if (ok && fits) {
+    *codes = c;
+    bg->table = g_renew(double, d.values, d.n > 0 ? d.n : 1);
+    return TRUE;
+  }
+  g_free(c);
+  g_free(d.values);
+  if (ok && reciprocal) {
+    *own = g_new(double, m > 0 ? m : 1);
+    for (int64_t e = 0; e < m; e++)
+      (*own)[e] = 1.0 / VECTOR(*w)[e];
+    *lens = *own;
+  } else if (ok) {
+    *lens = VECTOR(*w);
+  }
+  return ok;
+}
+
+static netan_brandes_graph_t *
+graph_new(const igraph_t *g, const igraph_vector_t *w, gboolean reciprocal, gboolean directed, GError **error)
 {
   g_return_val_if_fail(g != NULL, NULL);
   /* igraph_vcount, igraph_ecount and IGRAPH_FROM/TO read the graph's own
@@ -117,21 +239,11 @@ netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths, gbool
                 "betweenness: %" G_GINT64_FORMAT " vertices is more than this implementation handles", n);
     return NULL;
   }
-  if (lengths != NULL) {
-    if (igraph_vector_size(lengths) != m) {
-      g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
-                  "betweenness: %" G_GINT64_FORMAT " lengths for %" G_GINT64_FORMAT " edges",
-                  (int64_t)igraph_vector_size(lengths), m);
-      return NULL;
-    }
-    for (int64_t e = 0; e < m; e++) {
-      double x = VECTOR(*lengths)[e];
-      if (!(x > 0)) {  /* also NaN, as igraph */
-        g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
-                    "betweenness: edge %" G_GINT64_FORMAT " has length %g; lengths must be positive", e, x);
-        return NULL;
-      }
-    }
+  if (w != NULL && igraph_vector_size(w) != m) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "betweenness: %" G_GINT64_FORMAT " %s for %" G_GINT64_FORMAT " edges",
+                (int64_t)igraph_vector_size(w), reciprocal ? "strengths" : "lengths", m);
+    return NULL;
   }
   gboolean follow_out = directed && igraph_is_directed(g);
   int64_t loops = 0;
@@ -143,21 +255,49 @@ netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths, gbool
   bg->n = (int32_t)n;
   bg->arcs = arcs;
   bg->halve = !follow_out;
-  bg->off = g_try_new(int64_t, n + 1);
-  bg->nbr = g_try_new(int32_t, arcs > 0 ? arcs : 1);
-  bg->len = lengths ? g_try_new(double, arcs > 0 ? arcs : 1) : NULL;
-  if (bg->off == NULL || bg->nbr == NULL || (lengths && bg->len == NULL)) {
-    set_oom(error, "adjacency", (double)(n + 1) * 8 + (double)arcs * (lengths ? 12 : 4));
+  uint16_t *edge_code = NULL;
+  const double *edge_len = NULL;
+  double *own_len = NULL;
+  if (w != NULL && !edge_lengths(bg, w, reciprocal, m, &edge_code, &edge_len, &own_len, error)) {
     netan_brandes_graph_free(bg);
     return NULL;
   }
-  csr_job_t job = { g, lengths, follow_out ? IGRAPH_OUT : IGRAPH_ALL, bg };
-  netan_gi_call_t call = { .what = "betweenness (reading the graph)" };
-  if (!netan_gi_run(&call, csr_fill, &job, error)) {
+  bg->off = g_try_new(int64_t, n + 1);
+  bg->nbr = g_try_new(int32_t, arcs > 0 ? arcs : 1);
+  if (edge_code)
+    bg->code = g_try_new(uint16_t, arcs > 0 ? arcs : 1);
+  else if (edge_len)
+    bg->len = g_try_new(double, arcs > 0 ? arcs : 1);
+  gboolean ok = bg->off && bg->nbr && (!edge_code || bg->code) && (!edge_len || bg->len);
+  if (!ok) {
+    set_oom(error, "adjacency",
+            (double)(n + 1) * 8 + (double)arcs * (edge_code ? 6 : edge_len ? 12 : 4));
+  } else {
+    csr_job_t job = { g, w != NULL, edge_len, edge_code, follow_out ? IGRAPH_OUT : IGRAPH_ALL, bg };
+    netan_gi_call_t call = { .what = "betweenness (reading the graph)" };
+    ok = netan_gi_run(&call, csr_fill, &job, error);
+  }
+  g_free(edge_code);
+  g_free(own_len);
+  if (!ok) {
     netan_brandes_graph_free(bg);
     return NULL;
   }
   return bg;
+}
+
+netan_brandes_graph_t *
+netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths, gboolean directed,
+                        GError **error)
+{
+  return graph_new(g, lengths, FALSE, directed, error);
+}
+
+netan_brandes_graph_t *
+netan_brandes_graph_new_reciprocal(const igraph_t *g, const igraph_vector_t *strengths, gboolean directed,
+                                   GError **error)
+{
+  return graph_new(g, strengths, TRUE, directed, error);
 }
 
 /* ------------------------------------------------------------ arithmetic */
@@ -342,13 +482,13 @@ one_source(worker_t *w, int32_t s)
   const netan_brandes_graph_t *g = w->run->g;
   const int64_t *off = g->off;
   const int32_t *nbr = g->nbr;
-  const double *len = g->len;
+  const gboolean weighted = g->len || g->code;
   const double cutoff = w->run->cutoff;
   vstate_t *st = w->st;
   int32_t *stack = w->stack, *pv = w->pv, *pnext = w->pnext;
   int32_t sp = 0, np = 0;
 
-  if (len == NULL) {
+  if (!weighted) {
     int32_t *q = w->queue;
     int32_t qh = 0, qt = 0;
     q[qt++] = s;
@@ -400,7 +540,7 @@ one_source(worker_t *w, int32_t s)
       for (int64_t a = off[u], end = off[u + 1]; a < end; a++) {
         int32_t t = nbr[a];
         vstate_t *stt = &st[t];
-        double alt = mind + len[a];
+        double alt = mind + arc_length(g, a);
         double cur = stt->dist;
         if (cur == 0) {
           /* first finite distance */
@@ -535,15 +675,16 @@ worker_alloc(worker_t *w, const netan_brandes_graph_t *g, gboolean squares)
     st = NULL;
   w->st = st;
   w->stack = g_try_new(int32_t, n);
-  w->queue = g->len ? NULL : g_try_new(int32_t, n);
-  w->heap = g->len ? g_try_new(hslot_t, n) : NULL;
+  gboolean weighted = g->len || g->code;
+  w->queue = weighted ? NULL : g_try_new(int32_t, n);
+  w->heap = weighted ? g_try_new(hslot_t, n) : NULL;
   w->pv = g_try_new(int32_t, arcs);
   w->pnext = g_try_new(int32_t, arcs);
   w->hi = g_try_new0(double, n);
   w->lo = g_try_new0(double, n);
   w->sq_hi = squares ? g_try_new0(double, n) : NULL;
   w->sq_lo = squares ? g_try_new0(double, n) : NULL;
-  if (!w->st || !w->stack || (g->len ? !w->heap : !w->queue) || !w->pv || !w->pnext || !w->hi || !w->lo ||
+  if (!w->st || !w->stack || (weighted ? !w->heap : !w->queue) || !w->pv || !w->pnext || !w->hi || !w->lo ||
       (squares && (!w->sq_hi || !w->sq_lo)))
     return FALSE;
   for (size_t i = 0; i < n; i++)
@@ -797,8 +938,12 @@ netan_betweenness_i_table(const netan_view_t *v, const netan_betweenness_params_
     return NULL;
   if (!netan_view_i_check(v, error))
     return NULL;
-  const igraph_vector_t *lengths = p->weighted ? netan_view_i_lengths(v) : NULL;
-  netan_brandes_graph_t *bg = netan_brandes_graph_new(&v->graph, lengths, v->opts.directed, error);
+  /* lengths straight from the strengths: the view need not make its
+   * lengths vector for this */
+  gboolean weighted = p->weighted && netan_view_i_lengths_are_reciprocal(v);
+  netan_brandes_graph_t *bg =
+    weighted ? netan_brandes_graph_new_reciprocal(&v->graph, &v->strength, v->opts.directed, error)
+             : netan_brandes_graph_new(&v->graph, NULL, v->opts.directed, error);
   if (bg == NULL)
     return NULL;
   int64_t n = bg->n;
@@ -825,7 +970,7 @@ netan_betweenness_i_table(const netan_view_t *v, const netan_betweenness_params_
     }
     t = netan_vt_centrality(v, values, "betweenness");
     netan_table_i_set_meta(t, "weights", "%s",
-                           lengths ? netan_view_length_name(v) : "unweighted (length=1 per edge)");
+                           weighted ? netan_view_length_name(v) : "unweighted (length=1 per edge)");
     netan_table_i_set_meta(t, "normalized", "%s",
                            p->normalized ? (directed ? "1/((n-1)(n-2))" : "2/((n-1)(n-2))") : "false");
     if (p->cutoff < 0)

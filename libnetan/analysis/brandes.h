@@ -72,7 +72,14 @@ typedef struct netan_brandes_graph netan_brandes_graph_t;
  * 2^31-1 vertices), NETAN_ERROR_BACKEND, NETAN_ERROR_FAILED (no memory). */
 netan_brandes_graph_t *netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths,
                                                gboolean directed, GError **error);
+/* The same with lengths 1/@strengths[e] (a view's transform, computed
+ * here instead of from a lengths vector the view would have to hold). */
+netan_brandes_graph_t *netan_brandes_graph_new_reciprocal(const igraph_t *g, const igraph_vector_t *strengths,
+                                                          gboolean directed, GError **error);
 void netan_brandes_graph_free(netan_brandes_graph_t *bg);
+/* Tests: at most @max distinct lengths are coded in 16 bits (default and
+ * largest 65536); with more, lengths are kept as doubles. Not thread-safe. */
+void netan_brandes_i_set_length_codes(size_t max);
 int64_t netan_brandes_graph_n_vertices(const netan_brandes_graph_t *bg);
 
 typedef struct {

@@ -126,9 +126,9 @@ kept_cmp(const void *pa, const void *pb)
 }
 
 static int
-int64_cmp(const void *pa, const void *pb)
+record_cmp(const void *pa, const void *pb)
 {
-  int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+  uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
   return a < b ? -1 : (a > b);
 }
 
@@ -258,7 +258,7 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
     /* the view as it is */
     w->g = &v->graph;
     w->strength = VECTOR(v->strength);
-    w->lengths = weighted ? &v->length : NULL;
+    w->lengths = weighted ? netan_view_i_lengths(v) : NULL;
     w->rec_first = v->edge_first_record;
     w->recs = v->records;
     return TRUE;
@@ -312,11 +312,11 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
     if (!allowed[a] || !allowed[b])
       continue;
     double s = VECTOR(v->strength)[e];
-    int64_t nrec = v->edge_first_record[e + 1] - v->edge_first_record[e];
+    int64_t nrec = (int64_t)v->edge_first_record[e + 1] - (int64_t)v->edge_first_record[e];
     if (filter_links) {
       s = 0;
       nrec = 0;
-      for (int64_t r = v->edge_first_record[e]; r < v->edge_first_record[e + 1]; r++) {
+      for (int64_t r = v->edge_first_record[e]; r < (int64_t)v->edge_first_record[e + 1]; r++) {
         double wt;
         if (record_allowed(v, v->records[r], types, &wt)) {
           s += wt;
@@ -343,7 +343,7 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
   int64_t *ends = g_new(int64_t, 2 * (nk > 0 ? nk : 1));
   int64_t *group = g_new(int64_t, nk > 0 ? nk : 1);  /* kept index -> working edge */
   w->own_strength = g_new0(double, nk > 0 ? nk : 1);
-  w->own_rec_first = g_new0(int64_t, nk + 1);
+  w->own_rec_first = g_new0(uint32_t, nk + 1);
   int64_t m = 0;
   for (int64_t i = 0; i < nk; i++) {
     if (!(collapse && m > 0 && kept[i].lo == kept[i - 1].lo && kept[i].hi == kept[i - 1].hi)) {
@@ -357,12 +357,12 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
   }
   for (int64_t e = 0; e < m; e++)
     w->own_rec_first[e + 1] += w->own_rec_first[e];
-  w->own_recs = g_new(int64_t, w->own_rec_first[m] > 0 ? w->own_rec_first[m] : 1);
-  int64_t *fill = g_new(int64_t, m > 0 ? m : 1);
-  memcpy(fill, w->own_rec_first, sizeof(int64_t) * (size_t)m);
+  w->own_recs = g_new(uint32_t, w->own_rec_first[m] > 0 ? w->own_rec_first[m] : 1);
+  uint32_t *fill = g_new(uint32_t, m > 0 ? m : 1);
+  memcpy(fill, w->own_rec_first, sizeof(uint32_t) * (size_t)m);
   for (int64_t i = 0; i < nk; i++) {
     int64_t e = kept[i].e;
-    for (int64_t r = v->edge_first_record[e]; r < v->edge_first_record[e + 1]; r++) {
+    for (int64_t r = v->edge_first_record[e]; r < (int64_t)v->edge_first_record[e + 1]; r++) {
       double wt;
       if (!filter_links || record_allowed(v, v->records[r], types, &wt))
         w->own_recs[fill[group[i]]++] = v->records[r];
@@ -371,7 +371,7 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
   if (collapse)  /* records of both directions, back in case order */
     for (int64_t e = 0; e < m; e++)
       qsort(w->own_recs + w->own_rec_first[e], (size_t)(w->own_rec_first[e + 1] - w->own_rec_first[e]),
-            sizeof(int64_t), int64_cmp);
+            sizeof(uint32_t), record_cmp);
   g_free(fill);
   g_free(group);
   g_free(kept);

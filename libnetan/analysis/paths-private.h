@@ -26,11 +26,11 @@ typedef struct {
   const igraph_vector_t *lengths; /* per edge, or NULL: every step counts 1 */
   igraph_vector_t own_lengths;
   gboolean has_own_lengths;
-  const int64_t *rec_first;   /* per edge + 1: where its records start in recs */
-  const int64_t *recs;        /* records as the view codes them (link id, or n_links + event id) */
+  const uint32_t *rec_first;  /* per edge + 1: where its records start in recs */
+  const uint32_t *recs;       /* records as the view codes them (link id, or n_links + event id) */
   /* owned storage behind the pointers above when the graph is built */
   double *own_strength;
-  int64_t *own_rec_first, *own_recs;
+  uint32_t *own_rec_first, *own_recs;
   char *constraint;           /* text for metadata */
 } netan_pw_t;
 
@@ -54,7 +54,7 @@ void netan_pw_clear(netan_pw_t *w);
 
 static inline int64_t netan_pw_n_records(const netan_pw_t *w, int64_t e)
 {
-  return w->rec_first[e + 1] - w->rec_first[e];
+  return (int64_t)w->rec_first[e + 1] - (int64_t)w->rec_first[e];
 }
 
 static inline double netan_pw_length(const netan_pw_t *w, int64_t e)

@@ -11,21 +11,28 @@ typedef struct {
   const char *label;  /* in the string chunk; == key when none was given */
 } netan_entity_rec_t;
 
+/* Entity ids in link and event records are 32-bit (a case holds at most
+ * NETAN_CASE_MAX_ENTITIES): they are most of the case's memory, and this
+ * makes a link 40 bytes instead of 48, an event 64 instead of 72. */
+#define NETAN_CASE_MAX_ENTITIES INT32_MAX
+
 typedef struct {
-  int64_t a, b;
+  int32_t a, b;
   const char *type;   /* interned */
   double weight;
   netan_provenance_t prov;
 } netan_link_rec_t;
+G_STATIC_ASSERT(sizeof(netan_link_rec_t) == 40);
 
 typedef struct {
-  int64_t from, to;
+  int32_t from, to;     /* to = -1: an event with one party */
   const char *type;     /* interned */
   int64_t time, duration;
   double amount;
   const char *currency; /* interned or NULL */
   netan_provenance_t prov;
 } netan_event_rec_t;
+G_STATIC_ASSERT(sizeof(netan_event_rec_t) == 64);
 
 typedef struct {
   int64_t entity;

@@ -102,6 +102,11 @@ netan_case_add_entity(netan_case_t *c, const char *type, const char *key,
   if (v != NULL)
     return (int64_t)GPOINTER_TO_SIZE(v) - 1;
 
+  if (c->entities->len >= NETAN_CASE_MAX_ENTITIES) {
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "the case already holds %d entities, the most a case can hold", NETAN_CASE_MAX_ENTITIES);
+    return -1;
+  }
   netan_entity_rec_t e;
   e.type = g_intern_string(type);
   const char *stored_tk = g_string_chunk_insert(c->strings, tk);
@@ -174,7 +179,7 @@ netan_case_add_link(netan_case_t *c, int64_t a, int64_t b, const char *type,
   }
   if (!netan_case_i_check_prov(c, prov, error))
     return -1;
-  netan_link_rec_t l = { a, b, g_intern_string(type), weight, { -1, -1 } };
+  netan_link_rec_t l = { (int32_t)a, (int32_t)b, g_intern_string(type), weight, { -1, -1 } };
   if (prov != NULL)
     l.prov = *prov;
   g_array_append_val(c->links, l);

@@ -36,7 +36,7 @@ netan_case_add_event(netan_case_t *c, const netan_event_t *ev, GError **error)
     return -1;
   if (!netan_case_i_check_prov(c, &ev->prov, error))
     return -1;
-  netan_event_rec_t r = { ev->from, ev->to, g_intern_string(ev->type), ev->time, ev->duration,
+  netan_event_rec_t r = { (int32_t)ev->from, (int32_t)ev->to, g_intern_string(ev->type), ev->time, ev->duration,
                           ev->amount, ev->currency ? g_intern_string(ev->currency) : NULL, ev->prov };
   g_array_append_val(c->events, r);
   c->generation++;

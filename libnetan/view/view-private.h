@@ -15,10 +15,20 @@ struct netan_view {
   int64_t *entity_vertex;    /* entity id -> vertex or -1 (n_entities of the case at build time) */
   int64_t n_entities_at_build;
   igraph_vector_t strength;  /* per edge: sum of link weights (more = closer) */
-  igraph_vector_t length;    /* per edge: what path-based measures read */
-  int64_t *edge_links;       /* per edge: number of links merged into it */
-  int64_t *edge_first_record;/* per edge + 1: where its records start in records */
-  int64_t *records;          /* link ids, and n_links_at_build + event ids */
+  /* per edge: what path-based measures read, 1/strength; made on first
+   * use by netan_view_i_lengths() (a view that only counts, or whose
+   * Brandes reads strengths itself, never holds it) */
+  igraph_vector_t length;
+  double *length_data;
+  gsize length_made;         /* g_once flag */
+  /* The evidence of each edge, CSR-style: its records (link ids, and
+   * n_links_at_build + event ids) are records[edge_first_record[e]] ..
+   * records[edge_first_record[e + 1] - 1]; their number is how many links
+   * and events were merged into the edge. 32 bits: a view refuses cases of
+   * more than UINT32_MAX links and events, and halves what evidence costs
+   * (the largest part of a view after igraph's graph). */
+  uint32_t *edge_first_record;
+  uint32_t *records;
   int64_t n_links_at_build;
   gboolean unweighted_length;/* length is all ones: pass NULL weights to igraph */
 };
@@ -26,7 +36,23 @@ struct netan_view {
 /* Fails with NETAN_ERROR_STALE if the case changed since the view was built. */
 gboolean netan_view_i_check(const netan_view_t *v, GError **error);
 
-/* igraph weight arguments: NULL where a measure should run unweighted. */
+/* igraph weight arguments: NULL where a measure should run unweighted.
+ * Made on first call (thread-safe), freed with the view. */
 const igraph_vector_t *netan_view_i_lengths(const netan_view_t *v);
+
+/* Are the view's lengths 1/strength (else all 1: unweighted)? */
+static inline gboolean
+netan_view_i_lengths_are_reciprocal(const netan_view_t *v)
+{
+  return !v->unweighted_length;
+}
+
+/* The length of edge @e by the view's transform: 1 (unweighted) or
+ * 1/strength, the one expression every length of a view comes from. */
+static inline double
+netan_view_i_length_of(const netan_view_t *v, int64_t e)
+{
+  return v->unweighted_length ? 1.0 : 1.0 / VECTOR(v->strength)[e];
+}
 
 #endif

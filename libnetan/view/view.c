@@ -118,15 +118,11 @@ build_graph(void *data)
 
   netan_view_t *v = b->view;
   IGRAPH_CHECK(igraph_vector_init(&v->strength, b->n_edges));
-  IGRAPH_FINALLY(igraph_vector_destroy, &v->strength);
-  IGRAPH_CHECK(igraph_vector_init(&v->length, b->n_edges));
-  IGRAPH_FINALLY_CLEAN(1);
   b->vectors_made = TRUE;
   for (int64_t e = 0; e < b->n_edges; e++) {
     double s;
     memcpy(&s, &b->strength[e], sizeof s);
     VECTOR(v->strength)[e] = s;
-    VECTOR(v->length)[e] = v->opts.length == NETAN_LENGTH_UNWEIGHTED ? 1.0 : 1.0 / s;
   }
   return IGRAPH_SUCCESS;
 }
@@ -306,6 +302,16 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
     return NULL;
   }
   uint64_t end_mask = ((uint64_t)1 << end_bits) - 1;
+  if ((uint64_t)nl + (uint64_t)nev > UINT32_MAX) {
+    /* evidence is kept as 32-bit record numbers (view-private.h) */
+    g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
+                "view: %" G_GINT64_FORMAT " links and events are more than a view can hold (%u)", nl + nev,
+                (unsigned)UINT32_MAX);
+    g_free(canon);
+    g_free(v->entity_vertex);
+    g_free(v);
+    return NULL;
+  }
   unsigned rec_bits = 0;
   while (rec_bits < 63 && ((uint64_t)1 << rec_bits) < (uint64_t)(nl + nev))
     rec_bits++;
@@ -369,14 +375,13 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   for (int64_t i = 1; i <= na; i++)
     m += (i == na || arc_key(&arcs, i) != arc_key(&arcs, i - 1));
   int64_t *ends = g_new(int64_t, 2 * (m > 0 ? m : 1));
-  v->edge_links = g_new(int64_t, m > 0 ? m : 1);
-  v->edge_first_record = g_new(int64_t, m + 1);
+  v->edge_first_record = g_new(uint32_t, m + 1);
   v->n_links_at_build = nl;
   /* The evidence of each edge, its records CSR-style, goes to the spare
    * buffer (na words at least), and each edge's strength over the arcs
    * already read (edge m is written after arcs i..j-1 are read, and m <= i):
    * on this kind of machine fresh pages cost more than the rest. */
-  int64_t *records = (int64_t *)spare;
+  uint32_t *records = (uint32_t *)spare;
   uint64_t *strength = arcs.w;
   int64_t nr = 0;
   m = 0;
@@ -395,21 +400,20 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
       }
     }
     if (sum >= o.min_weight) {
-      v->edge_first_record[m] = nr;
+      v->edge_first_record[m] = (uint32_t)nr;
       for (int64_t k = i; k < j; k++)
-        records[nr++] = arc_rec(&arcs, k);
+        records[nr++] = (uint32_t)arc_rec(&arcs, k);
       ends[2 * m] = (int64_t)(key >> end_bits);
       ends[2 * m + 1] = (int64_t)(key & end_mask);
       memcpy(&strength[m], &sum, sizeof sum);
-      v->edge_links[m] = j - i;
       m++;
     }
     i = j;
   }
-  v->edge_first_record[m] = nr;
+  v->edge_first_record[m] = (uint32_t)nr;
   /* both are shrunk (in place, as a rule), handing the rest back before
    * igraph builds */
-  v->records = g_renew(int64_t, records, nr > 0 ? nr : 1);
+  v->records = g_renew(uint32_t, records, nr > 0 ? nr : 1);
   strength = arcs.w = g_renew(uint64_t, arcs.w, m > 0 ? m : 1);
 
   /* Vertices in entity order, so results do not depend on link order. */
@@ -442,7 +446,6 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   if (!ok) {
     if (b.graph_made)
       igraph_destroy(&v->graph);
-    g_free(v->edge_links);
     g_free(v->records);
     g_free(v->edge_first_record);
     g_free(v->vertex_entity);
@@ -461,8 +464,7 @@ netan_view_free(netan_view_t *v)
     return;
   igraph_destroy(&v->graph);
   igraph_vector_destroy(&v->strength);
-  igraph_vector_destroy(&v->length);
-  g_free(v->edge_links);
+  g_free(v->length_data);
   g_free(v->records);
   g_free(v->edge_first_record);
   g_free(v->vertex_entity);
@@ -476,7 +478,7 @@ netan_view_edge_n_records(const netan_view_t *v, int64_t edge)
   g_return_val_if_fail(v != NULL, 0);
   if (edge < 0 || edge >= igraph_ecount(&v->graph))
     return 0;
-  return v->edge_first_record[edge + 1] - v->edge_first_record[edge];
+  return (int64_t)v->edge_first_record[edge + 1] - (int64_t)v->edge_first_record[edge];
 }
 
 gboolean
@@ -485,7 +487,7 @@ netan_view_edge_record(const netan_view_t *v, int64_t edge, int64_t i, gboolean 
   g_return_val_if_fail(v != NULL, FALSE);
   if (i < 0 || i >= netan_view_edge_n_records(v, edge))
     return FALSE;
-  int64_t rec = v->records[v->edge_first_record[edge] + i];
+  int64_t rec = v->records[(int64_t)v->edge_first_record[edge] + i];
   gboolean ev = rec >= v->n_links_at_build;
   if (is_event) *is_event = ev;
   if (id) *id = ev ? rec - v->n_links_at_build : rec;
@@ -506,7 +508,19 @@ netan_view_i_check(const netan_view_t *v, GError **error)
 const igraph_vector_t *
 netan_view_i_lengths(const netan_view_t *v)
 {
-  return v->unweighted_length ? NULL : &v->length;
+  if (v->unweighted_length)
+    return NULL;
+  /* made once, then only read: the view stays shareable between threads */
+  netan_view_t *cache = (netan_view_t *)v;
+  if (g_once_init_enter(&cache->length_made)) {
+    int64_t m = igraph_ecount(&v->graph);
+    cache->length_data = g_new(double, m > 0 ? m : 1);
+    for (int64_t e = 0; e < m; e++)
+      cache->length_data[e] = netan_view_i_length_of(v, e);
+    igraph_vector_view(&cache->length, cache->length_data, m);
+    g_once_init_leave(&cache->length_made, 1);
+  }
+  return &v->length;
 }
 
 const netan_case_t *netan_view_case(const netan_view_t *v) { return v->kase; }
@@ -543,8 +557,8 @@ netan_view_get_edge(const netan_view_t *v, int64_t edge, int64_t *from, int64_t 
   if (from) *from = IGRAPH_FROM(&v->graph, edge);
   if (to) *to = IGRAPH_TO(&v->graph, edge);
   if (strength) *strength = VECTOR(v->strength)[edge];
-  if (length) *length = VECTOR(v->length)[edge];
-  if (n_links) *n_links = v->edge_links[edge];
+  if (length) *length = netan_view_i_length_of(v, edge);
+  if (n_links) *n_links = netan_view_edge_n_records(v, edge);
   return TRUE;
 }
 

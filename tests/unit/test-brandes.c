@@ -214,6 +214,28 @@ test_random_raw_graphs(void)
     }
 }
 
+/* The same graphs with lengths kept as doubles (more distinct lengths
+ * than codes: none coded, or too many met after some were coded). */
+static void
+test_lengths_as_doubles(void)
+{
+  const size_t maxes[] = { 0, 3 };
+  for (gsize k = 0; k < G_N_ELEMENTS(maxes); k++) {
+    netan_brandes_i_set_length_codes(maxes[k]);
+    for (uint32_t seed = 1; seed <= 3; seed++)
+      for (int directed = 0; directed <= 1; directed++) {
+        raw_graph_t r = { "raw", { 0 }, { 0 }, 80, 300, directed, seed };
+        netan_gi_call_t call = { .what = "create" };
+        CU_ASSERT_TRUE_FATAL(netan_gi_run(&call, raw_create, &r, NULL));
+        g_autofree char *what = g_strdup_printf("doubles (codes <= %zu) directed=%d seed=%u", maxes[k],
+                                                directed, seed);
+        compare_all_variants(&r.g, &r.lengths, what);
+        raw_free(&r);
+      }
+  }
+  netan_brandes_i_set_length_codes(65536);
+}
+
 /* Lengths with many near-ties: sums of 1/3, 1/6, 1/7... differ from each
  * other by rounding only, and igraph's tolerance makes them tie. A grid
  * with such lengths has very many equally short paths. */
@@ -781,6 +803,7 @@ main(void)
   static const harness_test_t exact[] = {
     { "/analysis/betweenness/cmp-eps-is-igraphs", test_cmp_eps_is_igraphs },
     { "/analysis/betweenness/random-raw-graphs", test_random_raw_graphs },
+    { "/analysis/betweenness/lengths-as-doubles", test_lengths_as_doubles },
     { "/analysis/betweenness/near-ties", test_near_ties },
     { "/analysis/betweenness/random-views", test_random_views },
     { "/analysis/betweenness/real-networks", test_real_networks },
