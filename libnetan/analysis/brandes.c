@@ -227,13 +227,95 @@ edge_lengths(netan_brandes_graph_t *bg, const igraph_vector_t *w, gboolean recip
   return ok;
 }
 
-static netan_brandes_graph_t *
-graph_new(const igraph_t *g, const igraph_vector_t *w, gboolean reciprocal, gboolean directed, GError **error)
+/*
+ * The arcs of a view from its own edge list, in the order igraph's
+ * inclist and adjlist give them (what csr_fill reads), without making
+ * igraph's graph of the view: igraph lists a vertex's out-edges (from ==
+ * u; undirected: u is the larger end) ordered by (to, id), its in-edges
+ * (to == u) by (from, id), and with both (IGRAPH_ALL) merges the two by
+ * neighbour, an out- before an in-edge to the same neighbour (igraph
+ * 0.10, igraph_i_incident). A view's edges are in (from, to) order
+ * (directed) or (to, from) order (undirected), so listing them in id order
+ * gives those orders; this is checked, and FALSE returned if it does not
+ * hold (the caller then reads igraph's own lists). tests/unit/
+ * test-brandes.c compares the result with csr_fill's on random views.
+ */
+static gboolean
+csr_from_view(netan_brandes_graph_t *bg, const netan_view_t *v, gboolean follow_out, const uint16_t *edge_code,
+              const double *edge_len)
 {
-  g_return_val_if_fail(g != NULL, NULL);
+  int64_t n = bg->n, m = v->n_edges;
+  int64_t *os = g_new0(int64_t, n + 2), *is = g_new0(int64_t, n + 2);
+  int32_t *ol = g_new(int32_t, m > 0 ? m : 1), *il = g_new(int32_t, m > 0 ? m : 1);
+  for (int64_t e = 0; e < m; e++) {
+    int64_t a = netan_view_i_from(v, e), b = netan_view_i_to(v, e);
+    if (a != b) {  /* loops dropped, as NO_LOOPS (a view has none) */
+      os[a + 2]++;
+      is[b + 2]++;
+    }
+  }
+  for (int64_t u = 0; u < n; u++) {
+    os[u + 2] += os[u + 1];
+    is[u + 2] += is[u + 1];
+  }
+  for (int64_t e = 0; e < m; e++) {
+    int64_t a = netan_view_i_from(v, e), b = netan_view_i_to(v, e);
+    if (a != b) {
+      ol[os[a + 1]++] = (int32_t)e;
+      il[is[b + 1]++] = (int32_t)e;
+    }
+  }
+  /* each list must be ordered by neighbour (ids rise by construction) */
+  gboolean sorted = TRUE;
+  for (int64_t u = 0; u < n && sorted; u++) {
+    for (int64_t i = os[u] + 1; i < os[u + 1]; i++)
+      sorted &= netan_view_i_to(v, ol[i - 1]) <= netan_view_i_to(v, ol[i]);
+    for (int64_t j = is[u] + 1; j < is[u + 1]; j++)
+      sorted &= netan_view_i_from(v, il[j - 1]) <= netan_view_i_from(v, il[j]);
+  }
+  int64_t k = 0;
+  for (int64_t u = 0; sorted && u < n; u++) {
+    bg->off[u] = k;
+    int64_t i1 = os[u], j1 = os[u + 1], i2 = follow_out ? 0 : is[u], j2 = follow_out ? 0 : is[u + 1];
+    while (i1 < j1 || i2 < j2) {
+      int64_t e1 = i1 < j1 ? ol[i1] : -1, e2 = i2 < j2 ? il[i2] : -1;
+      int64_t n1 = e1 >= 0 ? netan_view_i_to(v, e1) : INT64_MAX, n2 = e2 >= 0 ? netan_view_i_from(v, e2) : INT64_MAX;
+      int64_t take[2], nt = 0;
+      if (n1 < n2) {
+        take[nt++] = e1, i1++;
+      } else if (n1 > n2) {
+        take[nt++] = e2, i2++;
+      } else {  /* the same neighbour both ways: igraph lists both, out first */
+        take[nt++] = e1, i1++;
+        take[nt++] = e2, i2++;
+      }
+      for (int64_t t = 0; t < nt; t++, k++) {
+        int64_t e = take[t];
+        bg->nbr[k] = (int32_t)(netan_view_i_from(v, e) == u ? netan_view_i_to(v, e) : netan_view_i_from(v, e));
+        if (bg->code)
+          bg->code[k] = edge_code[e];
+        else if (bg->len)
+          bg->len[k] = edge_len[e];
+      }
+    }
+  }
+  bg->off[n] = k;
+  g_free(os);
+  g_free(is);
+  g_free(ol);
+  g_free(il);
+  return sorted && k == bg->arcs;
+}
+
+/* From igraph's graph @g, or (@g NULL) from view @v's edge list. */
+static netan_brandes_graph_t *
+graph_new(const igraph_t *g, const netan_view_t *v, const igraph_vector_t *w, gboolean reciprocal,
+          gboolean directed, GError **error)
+{
+  g_return_val_if_fail(g != NULL || v != NULL, NULL);
   /* igraph_vcount, igraph_ecount and IGRAPH_FROM/TO read the graph's own
    * fields and no global state: safe outside the gateway. */
-  int64_t n = igraph_vcount(g), m = igraph_ecount(g);
+  int64_t n = g ? igraph_vcount(g) : v->n_vertices, m = g ? igraph_ecount(g) : v->n_edges;
   if (n >= INT32_MAX) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_INVALID_ARGUMENT,
                 "betweenness: %" G_GINT64_FORMAT " vertices is more than this implementation handles", n);
@@ -245,10 +327,10 @@ graph_new(const igraph_t *g, const igraph_vector_t *w, gboolean reciprocal, gboo
                 (int64_t)igraph_vector_size(w), reciprocal ? "strengths" : "lengths", m);
     return NULL;
   }
-  gboolean follow_out = directed && igraph_is_directed(g);
+  gboolean follow_out = directed && (g ? igraph_is_directed(g) : v->opts.directed);
   int64_t loops = 0;
   for (int64_t e = 0; e < m; e++)
-    loops += IGRAPH_FROM(g, e) == IGRAPH_TO(g, e);
+    loops += g ? IGRAPH_FROM(g, e) == IGRAPH_TO(g, e) : netan_view_i_from(v, e) == netan_view_i_to(v, e);
   int64_t arcs = (follow_out ? 1 : 2) * (m - loops);
 
   netan_brandes_graph_t *bg = g_new0(netan_brandes_graph_t, 1);
@@ -272,10 +354,17 @@ graph_new(const igraph_t *g, const igraph_vector_t *w, gboolean reciprocal, gboo
   if (!ok) {
     set_oom(error, "adjacency",
             (double)(n + 1) * 8 + (double)arcs * (edge_code ? 6 : edge_len ? 12 : 4));
+  } else if (g == NULL && csr_from_view(bg, v, follow_out, edge_code, edge_len)) {
+    ok = TRUE;
   } else {
+    /* a view's edges out of order would be a bug; igraph's lists are right regardless */
+    if (g == NULL) {
+      ok = netan_view_i_check(v, error);
+      g = &v->graph;
+    }
     csr_job_t job = { g, w != NULL, edge_len, edge_code, follow_out ? IGRAPH_OUT : IGRAPH_ALL, bg };
     netan_gi_call_t call = { .what = "betweenness (reading the graph)" };
-    ok = netan_gi_run(&call, csr_fill, &job, error);
+    ok = ok && netan_gi_run(&call, csr_fill, &job, error);
   }
   g_free(edge_code);
   g_free(own_len);
@@ -290,14 +379,29 @@ netan_brandes_graph_t *
 netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths, gboolean directed,
                         GError **error)
 {
-  return graph_new(g, lengths, FALSE, directed, error);
+  return graph_new(g, NULL, lengths, FALSE, directed, error);
 }
 
 netan_brandes_graph_t *
-netan_brandes_graph_new_reciprocal(const igraph_t *g, const igraph_vector_t *strengths, gboolean directed,
-                                   GError **error)
+netan_brandes_graph_of_view(const netan_view_t *v, gboolean weighted, gboolean directed, GError **error)
 {
-  return graph_new(g, strengths, TRUE, directed, error);
+  weighted = weighted && netan_view_i_lengths_are_reciprocal(v);
+  return graph_new(NULL, v, weighted ? &v->strength : NULL, TRUE, directed, error);
+}
+
+gboolean
+netan_brandes_i_same_graph(const netan_brandes_graph_t *a, const netan_brandes_graph_t *b)
+{
+  if (a->n != b->n || a->arcs != b->arcs || a->halve != b->halve || !a->code != !b->code || !a->len != !b->len)
+    return FALSE;
+  for (int64_t u = 0; u <= a->n; u++)
+    if (a->off[u] != b->off[u])
+      return FALSE;
+  for (int64_t k = 0; k < a->arcs; k++)
+    if (a->nbr[k] != b->nbr[k] || ((a->code || a->len) && arc_length(a, k) != arc_length(b, k)) ||
+        (a->code && a->code[k] != b->code[k]))
+      return FALSE;
+  return TRUE;
 }
 
 /* ------------------------------------------------------------ arithmetic */
@@ -936,14 +1040,12 @@ netan_betweenness_i_table(const netan_view_t *v, const netan_betweenness_params_
   g_return_val_if_fail(v != NULL && p != NULL, NULL);
   if (!check_options(p->samples, p->threads, p->cutoff, error))
     return NULL;
-  if (!netan_view_i_check(v, error))
+  if (!netan_view_i_check_current(v, error))
     return NULL;
-  /* lengths straight from the strengths: the view need not make its
-   * lengths vector for this */
+  /* from the view's own edges and strengths: neither igraph's graph of the
+   * view nor its lengths vector is made for this */
   gboolean weighted = p->weighted && netan_view_i_lengths_are_reciprocal(v);
-  netan_brandes_graph_t *bg =
-    weighted ? netan_brandes_graph_new_reciprocal(&v->graph, &v->strength, v->opts.directed, error)
-             : netan_brandes_graph_new(&v->graph, NULL, v->opts.directed, error);
+  netan_brandes_graph_t *bg = netan_brandes_graph_of_view(v, weighted, v->opts.directed, error);
   if (bg == NULL)
     return NULL;
   int64_t n = bg->n;

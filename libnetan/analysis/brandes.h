@@ -72,10 +72,13 @@ typedef struct netan_brandes_graph netan_brandes_graph_t;
  * 2^31-1 vertices), NETAN_ERROR_BACKEND, NETAN_ERROR_FAILED (no memory). */
 netan_brandes_graph_t *netan_brandes_graph_new(const igraph_t *g, const igraph_vector_t *lengths,
                                                gboolean directed, GError **error);
-/* The same with lengths 1/@strengths[e] (a view's transform, computed
- * here instead of from a lengths vector the view would have to hold). */
-netan_brandes_graph_t *netan_brandes_graph_new_reciprocal(const igraph_t *g, const igraph_vector_t *strengths,
-                                                          gboolean directed, GError **error);
+/* The same for a view's graph (@weighted: lengths 1/strength, unless the
+ * view is unweighted), read from the view's own edges and strengths:
+ * igraph's graph of the view is not needed (nor made). */
+netan_brandes_graph_t *netan_brandes_graph_of_view(const netan_view_t *v, gboolean weighted, gboolean directed,
+                                                   GError **error);
+/* Tests: the same arcs, in the same order, with the same lengths? */
+gboolean netan_brandes_i_same_graph(const netan_brandes_graph_t *a, const netan_brandes_graph_t *b);
 void netan_brandes_graph_free(netan_brandes_graph_t *bg);
 /* Tests: at most @max distinct lengths are coded in 16 bits (default and
  * largest 65536); with more, lengths are kept as doubles. Not thread-safe. */

@@ -166,7 +166,7 @@ netan_centrality_pagerank(const netan_view_t *v, const netan_pagerank_options_t 
     return NULL;
   /* netan's own solver first (analysis/pagerank.h); PRPACK where it
    * declines, e.g. at damping 1. */
-  g_autofree double *values = g_new(double, igraph_vcount(&v->graph) + 1);
+  g_autofree double *values = g_new(double, v->n_vertices + 1);
   const char *solver = NULL;
   igraph_vector_init(&j.out, 0);  /* size 0 cannot fail */
   gboolean ok = netan_pagerank_i_solve(&v->graph, j.opts.weighted ? &v->strength : NULL,
@@ -176,7 +176,7 @@ netan_centrality_pagerank(const netan_view_t *v, const netan_pagerank_options_t 
     netan_gi_call_t call = { .what = "pagerank" };
     ok = netan_gi_run(&call, pagerank_run, &j, error);
     if (ok)
-      memcpy(values, VECTOR(j.out), (size_t)igraph_vcount(&v->graph) * sizeof *values);
+      memcpy(values, VECTOR(j.out), (size_t)v->n_vertices * sizeof *values);
   }
   netan_table_t *t = NULL;
   if (ok) {

@@ -163,10 +163,10 @@ run_infomap(job_t *j, const netan_com_ugraph_t *u)
   /* directed views keep their arcs: the map equation's random walker
    * follows them (igraph's directed Infomap) */
   const netan_view_t *v = j->view;
-  const igraph_t *g = igraph_is_directed(&v->graph) ? &v->graph : u->graph;
+  const igraph_t *g = v->opts.directed ? &v->graph : u->graph;
   const igraph_vector_t *w = NULL;
   if (j->o.weighted)
-    w = igraph_is_directed(&v->graph) ? &v->strength : u->strength;
+    w = v->opts.directed ? &v->strength : u->strength;
   return igraph_community_infomap(g, w, NULL, j->o.trials, &j->membership, &j->codelength);
 }
 
@@ -355,11 +355,11 @@ run_job(void *data)
 {
   job_t *j = data;
   const netan_view_t *v = j->view;
-  igraph_integer_t n = igraph_vcount(&v->graph);
+  igraph_integer_t n = v->n_vertices;
   netan_com_ugraph_t u;
   IGRAPH_CHECK(netan_com_ugraph_init(&u, v));
   IGRAPH_FINALLY(ugraph_destroy_cb, &u);
-  if (igraph_ecount(&v->graph) == 0) {
+  if (v->n_edges == 0) {
     /* nothing links anyone: every vertex is its own community */
     IGRAPH_CHECK(igraph_vector_int_resize(&j->membership, n));
     for (igraph_integer_t i = 0; i < n; i++)

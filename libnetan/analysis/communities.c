@@ -37,12 +37,12 @@ pair_cmp(const void *pa, const void *pb)
 static igraph_error_t
 undirected_copy(const netan_view_t *v, igraph_t *g, igraph_vector_t *w)
 {
-  igraph_integer_t m = igraph_ecount(&v->graph);
+  igraph_integer_t m = v->n_edges;
   pair_t *pairs = IGRAPH_CALLOC(m > 0 ? m : 1, pair_t);
   IGRAPH_CHECK_OOM(pairs, "symmetrising the view");
   IGRAPH_FINALLY(igraph_free, pairs);
   for (igraph_integer_t e = 0; e < m; e++) {
-    int64_t a = IGRAPH_FROM(&v->graph, e), b = IGRAPH_TO(&v->graph, e);
+    int64_t a = netan_view_i_from(v, e), b = netan_view_i_to(v, e);
     pairs[e] = (pair_t){ MIN(a, b), MAX(a, b), VECTOR(v->strength)[e] };
   }
   qsort(pairs, (size_t)m, sizeof(pair_t), pair_cmp);
@@ -59,7 +59,7 @@ undirected_copy(const netan_view_t *v, igraph_t *g, igraph_vector_t *w)
     IGRAPH_CHECK(igraph_vector_int_push_back(&ends, pairs[e].v));
     IGRAPH_CHECK(igraph_vector_push_back(w, pairs[e].w));
   }
-  IGRAPH_CHECK(igraph_create(g, &ends, igraph_vcount(&v->graph), IGRAPH_UNDIRECTED));
+  IGRAPH_CHECK(igraph_create(g, &ends, v->n_vertices, IGRAPH_UNDIRECTED));
   igraph_vector_int_destroy(&ends);
   igraph_free(pairs);
   IGRAPH_FINALLY_CLEAN(3);  /* w stays, owned by the caller now */
@@ -70,7 +70,7 @@ igraph_error_t
 netan_com_ugraph_init(netan_com_ugraph_t *u, const netan_view_t *v)
 {
   memset(u, 0, sizeof *u);
-  if (!igraph_is_directed(&v->graph)) {
+  if (!v->opts.directed) {
     u->graph = &v->graph;
     u->strength = &v->strength;
     return IGRAPH_SUCCESS;

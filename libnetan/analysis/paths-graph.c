@@ -264,7 +264,7 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
     return TRUE;
   }
 
-  int64_t nv = igraph_vcount(&v->graph), ne = igraph_ecount(&v->graph);
+  int64_t nv = v->n_vertices, ne = v->n_edges;
   const netan_entity_rec_t *ents = netan_case_i_entities(c);
 
   /* which vertices may be walked through */
@@ -308,7 +308,7 @@ netan_pw_init(netan_pw_t *w, const netan_view_t *v, const netan_path_options_t *
   int64_t *kept_nrec = g_new(int64_t, ne > 0 ? ne : 1);
   int64_t nk = 0;
   for (int64_t e = 0; e < ne; e++) {
-    int64_t a = IGRAPH_FROM(&v->graph, e), b = IGRAPH_TO(&v->graph, e);
+    int64_t a = netan_view_i_from(v, e), b = netan_view_i_to(v, e);
     if (!allowed[a] || !allowed[b])
       continue;
     double s = VECTOR(v->strength)[e];

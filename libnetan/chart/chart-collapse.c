@@ -37,8 +37,8 @@ netan_chart_i_collapsed(netan_chart_ctx_t *x, GString *out)
   g_autofree double *top_score = g_new(double, kk);
   g_autofree int64_t *degree = g_new0(int64_t, (gsize)MAX(x->n, 1));
   for (int64_t e = 0; e < netan_view_n_edges(v); e++) {
-    degree[IGRAPH_FROM(&v->graph, e)]++;
-    degree[IGRAPH_TO(&v->graph, e)]++;
+    degree[netan_view_i_from(v, e)]++;
+    degree[netan_view_i_to(v, e)]++;
   }
   for (int64_t c = 0; c < k; c++) {
     top[c] = -1;
@@ -63,7 +63,7 @@ netan_chart_i_collapsed(netan_chart_ctx_t *x, GString *out)
 
   g_autoptr(GHashTable) pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
   for (int64_t e = 0; e < netan_view_n_edges(v); e++) {
-    int64_t a = x->community[IGRAPH_FROM(&v->graph, e)], b = x->community[IGRAPH_TO(&v->graph, e)];
+    int64_t a = x->community[netan_view_i_from(v, e)], b = x->community[netan_view_i_to(v, e)];
     if (a < 0 || b < 0 || a == b)
       continue;
     if (a > b) {

@@ -190,14 +190,14 @@ static void
 append_edge(netan_chart_ctx_t *x, GString *out, int64_t e, gboolean directed)
 {
   const netan_view_t *v = x->v;
-  int64_t a = v->vertex_entity[IGRAPH_FROM(&v->graph, e)], b = v->vertex_entity[IGRAPH_TO(&v->graph, e)];
+  int64_t a = v->vertex_entity[netan_view_i_from(v, e)], b = v->vertex_entity[netan_view_i_to(v, e)];
   if (!directed && a > b) {  /* igraph may store undirected edges either way round */
     int64_t t = a;
     a = b;
     b = t;
   }
-  int64_t pair = MIN(IGRAPH_FROM(&v->graph, e), IGRAPH_TO(&v->graph, e)) * x->n +
-                 MAX(IGRAPH_FROM(&v->graph, e), IGRAPH_TO(&v->graph, e));
+  int64_t pair = MIN(netan_view_i_from(v, e), netan_view_i_to(v, e)) * x->n +
+                 MAX(netan_view_i_from(v, e), netan_view_i_to(v, e));
   int64_t walk_from = x->steps ? (int64_t)GPOINTER_TO_SIZE(g_hash_table_lookup(x->steps, &pair)) - 1 : -1;
   if (!directed && walk_from == b) {  /* along the path: dot ranks a path left to right */
     b = a;
@@ -235,7 +235,7 @@ netan_chart_i_network(netan_chart_ctx_t *x, GString *out)
     }
   gboolean directed = netan_view_is_directed(x->v);
   for (int64_t e = 0; e < netan_view_n_edges(x->v); e++) {
-    int64_t a = IGRAPH_FROM(&x->v->graph, e), b = IGRAPH_TO(&x->v->graph, e);
+    int64_t a = netan_view_i_from(x->v, e), b = netan_view_i_to(x->v, e);
     if (!x->shown[a] || !x->shown[b])
       continue;
     int64_t pair = MIN(a, b) * x->n + MAX(a, b);

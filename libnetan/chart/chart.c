@@ -246,8 +246,8 @@ choose_labels(netan_chart_ctx_t *x)
   if (limit < x->n_shown) {
     g_autofree int64_t *degree = g_new0(int64_t, nn);
     for (int64_t e = 0; e < netan_view_n_edges(x->v); e++) {
-      degree[IGRAPH_FROM(&x->v->graph, e)]++;
-      degree[IGRAPH_TO(&x->v->graph, e)]++;
+      degree[netan_view_i_from(x->v, e)]++;
+      degree[netan_view_i_to(x->v, e)]++;
     }
     rank_ctx_t r = { x, degree };
     g_qsort_with_data(order, (gint)x->n_shown, sizeof(int64_t), by_prominence, &r);

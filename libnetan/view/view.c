@@ -96,35 +96,79 @@ sort_arcs(arcs_t *a, uint64_t **tmp, int64_t n, unsigned key_bits)
 
 typedef struct {
   netan_view_t *view;
-  const int64_t *ends;     /* 2 * n_edges vertex ids */
   const uint64_t *strength;/* n_edges: the doubles' bits (they share a buffer with the arcs) */
-  int64_t n_vertices, n_edges;
-  gboolean graph_made, vectors_made;
-} build_t;
+} strength_job_t;
 
 static igraph_error_t
-build_graph(void *data)
+build_strength(void *data)
 {
-  build_t *b = data;
-  igraph_vector_int_t edges = { 0 };  /* filled by the view macro */
-  NETAN_GI_INT_VIEW(&edges, b->ends, 2 * b->n_edges);
-  IGRAPH_CHECK(igraph_create(&b->view->graph, &edges, b->n_vertices,
-                             b->view->opts.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
-  b->graph_made = TRUE;
-  /* igraph_create grows the graph to fit out-of-range ids instead of
-   * failing (BUILD-NOTES #10): check that it did not. */
-  if (igraph_vcount(&b->view->graph) != b->n_vertices)
-    IGRAPH_ERROR("vertex count differs from the view's", IGRAPH_EINTERNAL);
-
+  strength_job_t *b = data;
   netan_view_t *v = b->view;
-  IGRAPH_CHECK(igraph_vector_init(&v->strength, b->n_edges));
-  b->vectors_made = TRUE;
-  for (int64_t e = 0; e < b->n_edges; e++) {
+  IGRAPH_CHECK(igraph_vector_init(&v->strength, v->n_edges));
+  for (int64_t e = 0; e < v->n_edges; e++) {
     double s;
     memcpy(&s, &b->strength[e], sizeof s);
     VECTOR(v->strength)[e] = s;
   }
   return IGRAPH_SUCCESS;
+}
+
+typedef struct {
+  netan_view_t *view;
+  gboolean made;
+} graph_job_t;
+
+static igraph_error_t
+make_graph(void *data)
+{
+  graph_job_t *j = data;
+  netan_view_t *v = j->view;
+  igraph_vector_int_t edges;
+  IGRAPH_CHECK(igraph_vector_int_init(&edges, 2 * v->n_edges));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
+  for (int64_t i = 0; i < 2 * v->n_edges; i++)
+    VECTOR(edges)[i] = v->ends[i];
+  IGRAPH_CHECK(igraph_create(&v->graph, &edges, v->n_vertices,
+                             v->opts.directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED));
+  j->made = TRUE;
+  igraph_vector_int_destroy(&edges);
+  IGRAPH_FINALLY_CLEAN(1);
+  /* igraph_create grows the graph to fit out-of-range ids instead of
+   * failing (BUILD-NOTES #10): check that it did not. */
+  if (igraph_vcount(&v->graph) != v->n_vertices)
+    IGRAPH_ERROR("vertex count differs from the view's", IGRAPH_EINTERNAL);
+  return IGRAPH_SUCCESS;
+}
+
+/* igraph's graph of @v, made on first call; NULL and @error if igraph
+ * failed (then, and on every later call, with the same message). */
+static const igraph_t *
+view_graph(const netan_view_t *cv, GError **error)
+{
+  netan_view_t *v = (netan_view_t *)cv;  /* made once, then only read */
+  if (g_atomic_int_get(&v->graph_state) != 1) {
+    g_mutex_lock(&v->graph_lock);
+    if (v->graph_state == 0) {
+      graph_job_t j = { v, FALSE };
+      netan_gi_call_t call = { .what = "building the view's graph" };
+      GError *e = NULL;
+      if (netan_gi_run(&call, make_graph, &j, &e)) {
+        g_atomic_int_set(&v->graph_state, 1);
+      } else {
+        if (j.made)
+          igraph_destroy(&v->graph);
+        v->graph_error = e;
+        v->graph_state = 2;
+      }
+    }
+    g_mutex_unlock(&v->graph_lock);
+    if (g_atomic_int_get(&v->graph_state) != 1) {
+      g_propagate_error(error, v->graph_error ? g_error_copy(v->graph_error)
+                                              : g_error_new_literal(NETAN_ERROR, NETAN_ERROR_BACKEND, "igraph failed"));
+      return NULL;
+    }
+  }
+  return &v->graph;
 }
 
 static gboolean
@@ -438,14 +482,26 @@ netan_view_build(const netan_case_t *c, const netan_view_options_t *opts, GError
   g_free(linked);
   g_free(canon);
 
-  build_t b = { v, ends, strength, nv, m, FALSE, FALSE };
-  netan_gi_call_t call = { .what = "building the view" };
-  gboolean ok = netan_gi_run(&call, build_graph, &b, error);
+  /* ends as igraph keeps them (from >= to when undirected), 32-bit */
+  v->n_vertices = nv;
+  v->n_edges = m;
+  v->ends = g_new(int32_t, 2 * (m > 0 ? m : 1));
+  for (int64_t e = 0; e < m; e++) {
+    int64_t a = ends[2 * e], b = ends[2 * e + 1];
+    gboolean swap = !o.directed && a < b;
+    v->ends[2 * e] = (int32_t)(swap ? b : a);
+    v->ends[2 * e + 1] = (int32_t)(swap ? a : b);
+  }
   g_free(ends);
+  g_mutex_init(&v->graph_lock);
+
+  strength_job_t b = { v, strength };
+  netan_gi_call_t call = { .what = "building the view" };
+  gboolean ok = netan_gi_run(&call, build_strength, &b, error);
   g_free(arcs.w);
   if (!ok) {
-    if (b.graph_made)
-      igraph_destroy(&v->graph);
+    g_mutex_clear(&v->graph_lock);
+    g_free(v->ends);
     g_free(v->records);
     g_free(v->edge_first_record);
     g_free(v->vertex_entity);
@@ -462,7 +518,11 @@ netan_view_free(netan_view_t *v)
 {
   if (v == NULL)
     return;
-  igraph_destroy(&v->graph);
+  if (v->graph_state == 1)
+    igraph_destroy(&v->graph);
+  g_clear_error(&v->graph_error);
+  g_mutex_clear(&v->graph_lock);
+  g_free(v->ends);
   igraph_vector_destroy(&v->strength);
   g_free(v->length_data);
   g_free(v->records);
@@ -476,7 +536,7 @@ int64_t
 netan_view_edge_n_records(const netan_view_t *v, int64_t edge)
 {
   g_return_val_if_fail(v != NULL, 0);
-  if (edge < 0 || edge >= igraph_ecount(&v->graph))
+  if (edge < 0 || edge >= v->n_edges)
     return 0;
   return (int64_t)v->edge_first_record[edge + 1] - (int64_t)v->edge_first_record[edge];
 }
@@ -495,7 +555,7 @@ netan_view_edge_record(const netan_view_t *v, int64_t edge, int64_t i, gboolean 
 }
 
 gboolean
-netan_view_i_check(const netan_view_t *v, GError **error)
+netan_view_i_check_current(const netan_view_t *v, GError **error)
 {
   if (netan_case_generation(v->kase) != v->generation) {
     g_set_error(error, NETAN_ERROR, NETAN_ERROR_STALE,
@@ -503,6 +563,12 @@ netan_view_i_check(const netan_view_t *v, GError **error)
     return FALSE;
   }
   return TRUE;
+}
+
+gboolean
+netan_view_i_check(const netan_view_t *v, GError **error)
+{
+  return netan_view_i_check_current(v, error) && view_graph(v, error) != NULL;
 }
 
 const igraph_vector_t *
@@ -513,7 +579,7 @@ netan_view_i_lengths(const netan_view_t *v)
   /* made once, then only read: the view stays shareable between threads */
   netan_view_t *cache = (netan_view_t *)v;
   if (g_once_init_enter(&cache->length_made)) {
-    int64_t m = igraph_ecount(&v->graph);
+    int64_t m = v->n_edges;
     cache->length_data = g_new(double, m > 0 ? m : 1);
     for (int64_t e = 0; e < m; e++)
       cache->length_data[e] = netan_view_i_length_of(v, e);
@@ -526,14 +592,14 @@ netan_view_i_lengths(const netan_view_t *v)
 const netan_case_t *netan_view_case(const netan_view_t *v) { return v->kase; }
 gboolean netan_view_is_current(const netan_view_t *v) { return netan_case_generation(v->kase) == v->generation; }
 gboolean netan_view_is_directed(const netan_view_t *v) { return v->opts.directed; }
-int64_t netan_view_n_vertices(const netan_view_t *v) { return igraph_vcount(&v->graph); }
-int64_t netan_view_n_edges(const netan_view_t *v) { return igraph_ecount(&v->graph); }
+int64_t netan_view_n_vertices(const netan_view_t *v) { return v->n_vertices; }
+int64_t netan_view_n_edges(const netan_view_t *v) { return v->n_edges; }
 
 int64_t
 netan_view_entity(const netan_view_t *v, int64_t vertex)
 {
   g_return_val_if_fail(v != NULL, -1);
-  if (vertex < 0 || vertex >= igraph_vcount(&v->graph))
+  if (vertex < 0 || vertex >= v->n_vertices)
     return -1;
   return v->vertex_entity[vertex];
 }
@@ -552,10 +618,10 @@ netan_view_get_edge(const netan_view_t *v, int64_t edge, int64_t *from, int64_t 
                     double *strength, double *length, int64_t *n_links)
 {
   g_return_val_if_fail(v != NULL, FALSE);
-  if (edge < 0 || edge >= igraph_ecount(&v->graph))
+  if (edge < 0 || edge >= v->n_edges)
     return FALSE;
-  if (from) *from = IGRAPH_FROM(&v->graph, edge);
-  if (to) *to = IGRAPH_TO(&v->graph, edge);
+  if (from) *from = netan_view_i_from(v, edge);
+  if (to) *to = netan_view_i_to(v, edge);
   if (strength) *strength = VECTOR(v->strength)[edge];
   if (length) *length = netan_view_i_length_of(v, edge);
   if (n_links) *n_links = netan_view_edge_n_records(v, edge);

@@ -363,13 +363,45 @@ table_with(const netan_view_t *v, int threads, int64_t samples, uint64_t seed, g
   return t;
 }
 
+/* igraph's graph of @v (made on first use: netan_view_i_check makes it). */
+static const igraph_t *
+view_graph(const netan_view_t *v)
+{
+  CU_ASSERT_TRUE_FATAL(netan_view_i_check(v, NULL));
+  return &v->graph;
+}
+
+/* The arcs Brandes reads from a view's own edge list are those it reads
+ * from igraph's lists of the view's graph: same order, same lengths,
+ * followed one way and both ways. */
+static void
+check_arcs_of_view(const netan_view_t *v, gboolean weighted, const char *what)
+{
+  for (int directed = 0; directed <= 1; directed++) {
+    netan_brandes_graph_t *mine = netan_brandes_graph_of_view(v, weighted, directed, NULL);
+    netan_brandes_graph_t *igraphs =
+      netan_brandes_graph_new(view_graph(v), weighted ? netan_view_i_lengths(v) : NULL, directed, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mine);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(igraphs);
+    gboolean same = netan_brandes_i_same_graph(mine, igraphs);
+    if (!same)
+      fprintf(stderr, "%s: arcs of the view differ from igraph's (followed %s)\n", what,
+              directed ? "one way" : "both ways");
+    CU_ASSERT_TRUE(same);
+    netan_brandes_graph_free(mine);
+    netan_brandes_graph_free(igraphs);
+  }
+}
+
 /* netan_centrality_betweenness on @v equals igraph_betweenness on the
  * view's own graph and lengths; 1, 2 and 4 threads agree bit for bit. */
 static void
 check_view(const netan_view_t *v, const char *what)
 {
   int64_t n = netan_view_n_vertices(v);
-  g_autofree double *want = igraph_values(&v->graph, netan_view_i_lengths(v), netan_view_is_directed(v), -1);
+  check_arcs_of_view(v, TRUE, what);
+  check_arcs_of_view(v, FALSE, what);
+  g_autofree double *want = igraph_values(view_graph(v), netan_view_i_lengths(v), netan_view_is_directed(v), -1);
   g_autoptr(netan_table_t) t = netan_centrality_betweenness(v, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL(t);
   g_autofree double *got = by_vertex(t, v);
@@ -454,8 +486,8 @@ test_real_networks(void)
         check_view(v, what);
         /* and with cutoffs, against igraph_betweenness_cutoff */
         for (double cutoff = 0.5; cutoff <= 2.5; cutoff += 1) {
-          g_autofree double *want = igraph_values(&v->graph, netan_view_i_lengths(v), directed, cutoff);
-          g_autofree double *got = netan_values(&v->graph, netan_view_i_lengths(v), directed, cutoff, 2, 0, 0,
+          g_autofree double *want = igraph_values(view_graph(v), netan_view_i_lengths(v), directed, cutoff);
+          g_autofree double *got = netan_values(view_graph(v), netan_view_i_lengths(v), directed, cutoff, 2, 0, 0,
                                                 NULL);
           check_close(got, want, netan_view_n_vertices(v), what);
         }
@@ -483,8 +515,8 @@ test_sampled_all_sources_is_exact(void)
     CU_ASSERT_STRING_EQUAL(netan_table_get_meta(all, "method"), "exact (Brandes)");
     /* at the raw level, k = n through the sampling path: stderr all 0 */
     double *se = NULL;
-    g_autofree double *raw = netan_values(&v->graph, netan_view_i_lengths(v), directed, -1, 2, n, 9, &se);
-    g_autofree double *raw_exact = netan_values(&v->graph, netan_view_i_lengths(v), directed, -1, 1, 0, 0, NULL);
+    g_autofree double *raw = netan_values(view_graph(v), netan_view_i_lengths(v), directed, -1, 2, n, 9, &se);
+    g_autofree double *raw_exact = netan_values(view_graph(v), netan_view_i_lengths(v), directed, -1, 1, 0, 0, NULL);
     CU_ASSERT_EQUAL(memcmp(raw, raw_exact, (size_t)n * sizeof(double)), 0);
     for (int64_t i = 0; i < n; i++)
       CU_ASSERT_EQUAL(se[i], 0);
@@ -510,7 +542,7 @@ check_estimate(gboolean directed, gboolean plain)
   g_autoptr(netan_view_t) v = harness_view(c, directed, NETAN_LENGTH_INVERSE_STRENGTH);
   int64_t n = netan_view_n_vertices(v);
   const int64_t k = 80;
-  g_autofree double *exact = igraph_values(&v->graph, netan_view_i_lengths(v), directed, -1);
+  g_autofree double *exact = igraph_values(view_graph(v), netan_view_i_lengths(v), directed, -1);
 
   if (!plain) {
     /* seeded: the same seed gives the same table whatever the threads; another seed another one */
@@ -554,7 +586,7 @@ check_estimate(gboolean directed, gboolean plain)
   for (int s = 0; s < seeds; s++) {
     double *se = g_new0(double, n);
     g_autofree double *est = g_new0(double, n);
-    netan_brandes_graph_t *bg = netan_brandes_graph_new(&v->graph, netan_view_i_lengths(v), directed, NULL);
+    netan_brandes_graph_t *bg = netan_brandes_graph_new(view_graph(v), netan_view_i_lengths(v), directed, NULL);
     netan_brandes_options_t o = NETAN_BRANDES_OPTIONS_INIT;
     o.samples = k;
     o.seed = 100 + s;
