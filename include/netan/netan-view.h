@@ -67,7 +67,11 @@ typedef struct {
                                   INT64_MIN, INT64_MAX, NULL, 0, NULL, 0.0, NETAN_WEIGHT_COUNT, NULL }
 NETAN_API void netan_view_options_init(netan_view_options_t *opts);
 
-/** Builds the view. @opts may be NULL. Free with netan_view_free(). */
+/** Builds the view. @opts may be NULL. Free with netan_view_free().
+ * igraph's graph of the view is made when a measure that calls igraph
+ * first needs it (netan's own betweenness does not); a view may
+ * be shared by threads. A view holds at most 2^32-1 links and events
+ * (NETAN_ERROR_INVALID_ARGUMENT beyond). */
 NETAN_API netan_view_t *netan_view_build(const netan_case_t *c,
                                          const netan_view_options_t *opts,
                                          GError **error);
