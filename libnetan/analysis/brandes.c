@@ -4,6 +4,9 @@
 #include "analysis/brandes.h"
 
 #include <float.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1001,6 +1004,14 @@ netan_brandes_run(const netan_brandes_graph_t *bg, const netan_brandes_options_t
   g_free(sources);
   g_mutex_clear(&r.lock);
   g_cond_clear(&r.cond);
+#ifdef __GLIBC__
+  /* The workers' state (about 1.5 MB a thread on a 20,000-vertex graph) is
+   * freed into glibc's heap, which keeps it resident when its blocks were
+   * below glibc's mmap threshold (raised by earlier frees): hand it back,
+   * so that an analyst's process does not stay at its peak between
+   * analyses, and a second run starts from what the process holds. */
+  malloc_trim(0);
+#endif
   return ok;
 }
 
