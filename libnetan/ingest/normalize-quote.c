@@ -1,4 +1,5 @@
-/* netan_norm_i_quote(): a value ready for a message (normalize-private.h).
+/* netan_norm_i_quote(): a value ready for a message. In libnetan and in
+ * the netan-i18n module alike (the module does not link libnetan).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "ingest/normalize-private.h"

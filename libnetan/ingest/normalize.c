@@ -1,7 +1,8 @@
 /* Normalizers: the public entry points, and the text and e-mail rules.
- * Phones are in normalize-phone.cc, plates/IBAN/IMEI in normalize-ids.c,
- * names in normalize-name.c, Jaro–Winkler in normalize-jaro.c, the cache
- * in normalize-cache.c, netan_norm_i_quote() in normalize-quote.c.
+ * Phones are in normalize-phone.cc and names in normalize-name.c (both in
+ * the netan-i18n module, reached through normalize-i18n.c), plates/IBAN/IMEI
+ * in normalize-ids.c, Jaro–Winkler in normalize-jaro.c, the cache in
+ * normalize-cache.c, netan_norm_i_quote() in normalize-quote.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "ingest/normalize-private.h"

@@ -235,7 +235,7 @@ netan_phone_valid(const PhoneNumberUtil *util, const PhoneNumber &number)
 }
 
 extern "C" int
-netan_norm_i_phone_valid(int country_code, guint64 national_number, int leading_zeros, gboolean reference)
+netan_i18n_i_phone_valid(int country_code, guint64 national_number, int leading_zeros, gboolean reference)
 {
   try {
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -254,7 +254,7 @@ netan_norm_i_phone_valid(int country_code, guint64 national_number, int leading_
 }
 
 extern "C" gboolean
-netan_norm_i_phone_has_plan(int country_code)
+netan_i18n_i_phone_has_plan(int country_code)
 {
   try {
     return plan_of(PhoneNumberUtil::GetInstance(), country_code) != NULL;
