@@ -50,6 +50,11 @@ if [ "$mode" = check ]; then
   exec make -C "$build" -j"$jobs" check
 fi
 
+# The netan command carries libnetan's code; the netan-i18n module it loads
+# for phones and names is in the build tree's libnetan/.libs.
+NETAN_MODULE_DIR="$(cd "$build" && pwd)/libnetan/.libs"
+export NETAN_MODULE_DIR
+
 echo "== main job: the sample case (examples/sample-case: six agencies' files)"
 mkdir -p out
 case_file=out/sample-case.netan

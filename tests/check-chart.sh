@@ -6,6 +6,8 @@
 set -u
 : "${abs_top_builddir:?}" "${abs_top_srcdir:?}"
 netan="$abs_top_builddir/netan"
+# it carries libnetan's code: the netan-i18n module (phones, names) is not beside it
+: "${NETAN_MODULE_DIR:=$abs_top_builddir/libnetan/.libs}"; export NETAN_MODULE_DIR
 py="${PYTHON:-/usr/bin/python3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0; passes=0

@@ -4,6 +4,8 @@
 set -u
 : "${abs_top_builddir:?}" "${abs_top_srcdir:?}"
 netan="$abs_top_builddir/netan"
+# it carries libnetan's code: the netan-i18n module (phones, names) is not beside it
+: "${NETAN_MODULE_DIR:=$abs_top_builddir/libnetan/.libs}"; export NETAN_MODULE_DIR
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0; passes=0
 ok() { passes=$((passes + 1)); echo "ok   $1"; }

@@ -106,6 +106,9 @@ NETAN_API void netan_ingest_options_init(netan_ingest_options_t *opts);
  *
  * The spec is checked against the file before any row is read (unknown
  * encoding, missing column, malformed spec: an error, nothing ingested).
+ * The phone and name normalizers, and the check of a region, need the
+ * netan-i18n module (doc/mapping-spec.md); if it cannot be loaded, that
+ * is an error too (NETAN_ERROR_BACKEND, saying where it was looked for).
  * One ingest is one transaction: a strict stop, a read error or a cancel
  * leaves the case exactly as it was. The file is streamed.
  *

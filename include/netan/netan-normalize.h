@@ -103,7 +103,9 @@ NETAN_API const char *netan_normalizer_name(netan_normalizer_t n);
  * "\"0692\" is not a valid phone number for region AL");
  * NETAN_ERROR_INVALID_ARGUMENT when @value is NULL, @n is unknown or
  * @region is not a region libphonenumber knows; NETAN_ERROR_BACKEND if ICU
- * cannot provide the transliterator.
+ * cannot provide the transliterator, or if the netan-i18n module, which
+ * holds the phone and name normalizers (doc/mapping-spec.md), cannot be
+ * loaded (the message says where it was looked for and why it failed).
  */
 NETAN_API char *netan_normalize(netan_normalizer_t n, const char *value, const char *region,
                                 GError **error);

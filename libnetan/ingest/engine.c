@@ -477,6 +477,20 @@ start_prefetch(engine_t *en)
   }
 }
 
+/* TRUE if every normalizer of @spec can run (netan_norm_i_available). */
+static gboolean
+normalizers_available(const netan_spec_t *spec, const char *path, GError **error)
+{
+  for (guint k = 0; k < spec->entities->len; k++) {
+    const netan_spec_entity_t *e = g_ptr_array_index(spec->entities, k);
+    if (!netan_norm_i_available((netan_normalizer_t)e->normalizer, error)) {
+      g_prefix_error(error, "%s: ", path);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 /* The source record: the options' fields over the spec's [source]. */
 static int64_t
 add_source(netan_case_t *c, const char *path, const char *sha, const netan_ingest_options_t *o,
@@ -519,8 +533,9 @@ netan_ingest_file(netan_case_t *c, const char *path, const netan_ingest_options_
   if (spec == NULL)
     return NULL;
   const char *region = o.region && *o.region ? o.region : spec->region;
-  /* a region libphonenumber does not know is an error now, not a reason on every row */
-  if (region && !netan_norm_i_region_check(region, error)) {
+  /* a region libphonenumber does not know is an error now, not a reason on
+   * every row; so is a normalizer that cannot run (its module is missing) */
+  if (!normalizers_available(spec, path, error) || (region && !netan_norm_i_region_check(region, error))) {
     netan_spec_free(spec);
     return NULL;
   }

@@ -1,8 +1,9 @@
 /* Names to matching keys: ICU transliteration to ASCII Latin, case
  * folding, words sorted (the rule is documented at NETAN_NORMALIZE_NAME).
+ * In the netan-i18n module (i18n-module.h), with the rest of what needs ICU.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-#include "ingest/normalize-private.h"
+#include "ingest/i18n-module.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -123,7 +124,7 @@ cmp_strings(gconstpointer a, gconstpointer b)
 }
 
 char *
-netan_norm_i_name(const char *value, GError **error)
+netan_i18n_i_name(const char *value, GError **error)
 {
   glong len16 = 0;
   g_autofree gunichar2 *src = g_utf8_to_utf16(value, -1, NULL, &len16, NULL);

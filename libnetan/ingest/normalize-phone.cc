@@ -1,9 +1,10 @@
 /* Phone numbers to E.164: the thin C++ shim over libphonenumber (the
- * standard; DESIGN.md §4). Everything C sees is extern "C" and
- * exception-free: a C++ exception must never unwind through C frames.
+ * standard; DESIGN.md §4), in the netan-i18n module (i18n-module.h).
+ * Everything C sees is extern "C" and exception-free: a C++ exception must
+ * never unwind through C frames.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
-#include "ingest/normalize-private.h"
+#include "ingest/i18n-module.h"
 #include "ingest/phone-plan.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
@@ -197,14 +198,8 @@ phone_e164(const char *value, const char *region, netan_phone_memo_t *memo, cons
 
 }  // namespace
 
-extern "C" char *
-netan_norm_i_phone(const char *value, const char *region, GError **error)
-{
-  return netan_norm_i_phone_memo(value, region, NULL, error);
-}
-
 extern "C" netan_phone_memo_t *
-netan_phone_memo_new(void)
+netan_i18n_i_phone_memo_new(void)
 {
   try {
     return new netan_phone_memo();
@@ -214,19 +209,13 @@ netan_phone_memo_new(void)
 }
 
 extern "C" void
-netan_phone_memo_free(netan_phone_memo_t *memo)
+netan_i18n_i_phone_memo_free(netan_phone_memo_t *memo)
 {
   delete memo;
 }
 
 extern "C" char *
-netan_norm_i_phone_memo(const char *value, const char *region, netan_phone_memo_t *memo, GError **error)
-{
-  return netan_norm_i_phone_canon(value, NULL, region, memo, error);
-}
-
-extern "C" char *
-netan_norm_i_phone_canon(const char *value, const char *canon, const char *region, netan_phone_memo_t *memo,
+netan_i18n_i_phone_canon(const char *value, const char *canon, const char *region, netan_phone_memo_t *memo,
                          GError **error)
 {
   try {
@@ -323,7 +312,7 @@ literal_idd_table(void)
 }
 
 extern "C" const char *
-netan_norm_i_phone_idd(const char *region)
+netan_i18n_i_phone_idd(const char *region)
 {
   /* without a region, netan itself reads a leading "00" as "+" (phone_e164) */
   if (region == NULL || region[0] == '\0')
@@ -335,7 +324,7 @@ netan_norm_i_phone_idd(const char *region)
 }
 
 extern "C" gboolean
-netan_norm_i_phone_has_country_code(const char *digits)
+netan_i18n_i_phone_has_country_code(const char *digits)
 {
   /* PhoneNumberUtil::ExtractCountryCode, with the same public lookup */
   try {
@@ -357,7 +346,7 @@ netan_norm_i_phone_has_country_code(const char *digits)
 }
 
 extern "C" gboolean
-netan_norm_i_region_check(const char *region, GError **error)
+netan_i18n_i_region_check(const char *region, GError **error)
 {
   try {
     std::string cc;
@@ -376,7 +365,7 @@ netan_norm_i_region_check(const char *region, GError **error)
 /*
  * Spellings equal to a valid number's E.164 form "+CK" (C the country
  * calling code, K the national significant number), for
- * netan_norm_i_phone_equal_spellings. libphonenumber 8.12's Parse()
+ * netan_i18n_i_phone_equal_spellings. libphonenumber 8.12's Parse()
  * (phonenumberutil.cc), step by step.
  *
  * "+CK" (any region, or none): the '+' is consumed
@@ -414,7 +403,7 @@ netan_norm_i_region_check(const char *region, GError **error)
  * argument for "DK" rests on.
  */
 extern "C" void
-netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl)
+netan_i18n_i_phone_equal_spellings(const char *e164, const char *region, char *intl, char *natl)
 {
   intl[0] = natl[0] = '\0';
   try {
@@ -447,7 +436,7 @@ netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *i
     if (d == NULL || d[0] == '\0' || k[0] == '0' || !region_code(region, &r) || r != main_region ||
         !sole_region_of(util, cc, r))
       return;
-    const char *idd = netan_norm_i_phone_idd(r.c_str());
+    const char *idd = netan_i18n_i_phone_idd(r.c_str());
     char cc_digits[8];
     g_snprintf(cc_digits, sizeof cc_digits, "%d", cc);
     char spelled[40];
@@ -470,7 +459,7 @@ netan_norm_i_phone_equal_spellings(const char *e164, const char *region, char *i
 /*
  * Parse() of "+" and digits CK, without Parse(), when its outcome is
  * certain: libphonenumber 8.12's ParseHelper on such a spelling (see
- * netan_norm_i_phone_equal_spellings for the steps) is viable (three or
+ * netan_i18n_i_phone_equal_spellings for the steps) is viable (three or
  * more digits), has no extension, takes the calling code C by
  * ExtractCountryCode (the one prefix of at most three digits that is a
  * code; none if CK starts with 0), fails with TOO_SHORT_AFTER_IDD when CK
@@ -525,7 +514,7 @@ number_from_plus(const PhoneNumberUtil *util, const char *plus, PhoneNumber *num
 /*
  * Parse() of a national spelling DK (digits only) under region R, without
  * Parse(), when it reads as the valid number (C, K): the conditions and the
- * steps are those of netan_norm_i_phone_equal_spellings's "DK" (R is the
+ * steps are those of netan_i18n_i_phone_equal_spellings's "DK" (R is the
  * only region of its calling code C; D, R's national prefix for parsing,
  * is plain digits and R has no transform rule; K does not start with 0 and
  * has 2 to 17 digits; DK starts neither with R's plain international
@@ -547,7 +536,7 @@ number_from_national(const PhoneNumberUtil *util, const char *digits, const std:
     if (digits[i] < '0' || digits[i] > '9')
       return false;
   const char *d = (const char *)g_hash_table_lookup(plan_tables()->national, region.c_str());
-  const char *idd = netan_norm_i_phone_idd(region.c_str());
+  const char *idd = netan_i18n_i_phone_idd(region.c_str());
   if (d == NULL || d[0] == '\0' || idd == NULL || !g_str_has_prefix(digits, d) || g_str_has_prefix(digits, idd))
     return false;
   int cc = util->GetCountryCodeForRegion(region);

@@ -96,6 +96,19 @@ char *netan_norm_i_run(netan_normalizer_t n, const char *value, const char *regi
                        GError **error);
 
 /*
+ * The functions below that need libphonenumber or ICU (the region check,
+ * the phone functions, names) forward to the netan-i18n module, loaded on
+ * first use (normalize-i18n.c, i18n-module.h). If it cannot be loaded,
+ * those with a GError fail with NETAN_ERROR_BACKEND saying why; the others
+ * answer "none" or "unknown".
+ */
+
+/* TRUE if normalizer @n can run: the phone and name normalizers need the
+ * netan-i18n module. FALSE if it cannot be loaded, and @error
+ * (NETAN_ERROR_BACKEND) says where it was looked for and why it failed. */
+gboolean netan_norm_i_available(netan_normalizer_t n, GError **error);
+
+/*
  * Checks a default region before any row is read, so that a mapping spec
  * with `region = QQ` is an error up front rather than a reason on every
  * row. NULL and "" are fine (no default region). NETAN_ERROR_INVALID_ARGUMENT
@@ -106,13 +119,14 @@ gboolean netan_norm_i_region_check(const char *region, GError **error);
 /* The per-kind normalizers. @value is non-NULL valid UTF-8; errors are
  * NETAN_ERROR_PARSE unless documented otherwise. */
 char *netan_norm_i_text(const char *value, GError **error);
-char *netan_norm_i_phone(const char *value, const char *region, GError **error); /* C++ */
+char *netan_norm_i_phone(const char *value, const char *region, GError **error);
 
 /*
  * A memo of libphonenumber's validity check and E.164 form by parsed number
  * (normalize-phone.cc says why that is exact), so that the other spellings
  * of a number cost only the parse. Not thread-safe: one per thread. NULL
- * is a valid memo (none); _new() returns NULL if out of memory.
+ * is a valid memo (none); _new() returns NULL if out of memory or if the
+ * netan-i18n module cannot be loaded.
  */
 typedef struct netan_phone_memo netan_phone_memo_t;
 netan_phone_memo_t *netan_phone_memo_new(void);

@@ -1,7 +1,8 @@
 /* Normalizers: the public entry points, and the text and e-mail rules.
- * Phones are in normalize-phone.cc, plates/IBAN/IMEI in normalize-ids.c,
- * names in normalize-name.c, Jaro–Winkler in normalize-jaro.c, the cache
- * in normalize-cache.c.
+ * Phones are in normalize-phone.cc and names in normalize-name.c (both in
+ * the netan-i18n module, reached through normalize-i18n.c), plates/IBAN/IMEI
+ * in normalize-ids.c, Jaro–Winkler in normalize-jaro.c, the cache in
+ * normalize-cache.c, netan_norm_i_quote() in normalize-quote.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 #include "ingest/normalize-private.h"
@@ -103,31 +104,6 @@ run(netan_normalizer_t n, const char *value, const char *region, netan_phone_mem
   /* unreachable (netan_normalizer_name() accepted n), but never abort */
   g_set_error(error, NETAN_ERROR, NETAN_ERROR_FAILED, "normalizer %d has no implementation", (int)n);
   return NULL;
-}
-
-char *
-netan_norm_i_quote(const char *value)
-{
-  enum { MAX_CHARS = 40 };
-  /* the region argument, for one, reaches here unchecked */
-  g_autofree char *valid = g_utf8_make_valid(value, -1);
-  GString *s = g_string_new("\"");
-  int n = 0;
-  for (const char *p = valid; *p; p = g_utf8_next_char(p), n++) {
-    if (n == MAX_CHARS) {
-      g_string_append(s, "\xE2\x80\xA6");  /* … */
-      break;
-    }
-    gunichar c = g_utf8_get_char(p);
-    if (c == '"' || c == '\\')
-      g_string_append_printf(s, "\\%c", (char)c);
-    else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-      g_string_append_printf(s, "\\x%02X", (unsigned)c);
-    else
-      g_string_append_unichar(s, c);
-  }
-  g_string_append_c(s, '"');
-  return g_string_free(s, FALSE);
 }
 
 /* Trims and collapses runs of Unicode white space (tabs, no-break spaces,

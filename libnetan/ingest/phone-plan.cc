@@ -186,12 +186,16 @@ plan_of(const PhoneNumberUtil *util, int cc)
   return p;
 }
 
-/* pcre2_match() needs scratch space; one per thread, made once. */
-struct MatchData {
-  pcre2_match_data *md = NULL;
-  ~MatchData() { pcre2_match_data_free(md); }
-};
-thread_local MatchData match_data;
+/* pcre2_match() needs scratch space; one per thread, made once and freed
+ * with the thread. A GPrivate rather than thread_local: this module is
+ * opened with dlopen(), and GCC 12's LeakSanitizer crashes at exit when it
+ * scans a dlopen()ed library's dynamic TLS (--enable-sanitizers). */
+void
+free_match_data(gpointer md)
+{
+  pcre2_match_data_free((pcre2_match_data *)md);
+}
+GPrivate match_data = G_PRIVATE_INIT(free_match_data);
 
 bool
 matches(const Desc &d, const std::string &nsn)
@@ -200,11 +204,14 @@ matches(const Desc &d, const std::string &nsn)
     return false;
   if (d.re == NULL)
     return false;
-  if (match_data.md == NULL)
-    match_data.md = pcre2_match_data_create(1, NULL);
-  if (match_data.md == NULL)
-    throw std::bad_alloc();
-  int rc = pcre2_match(d.re, (PCRE2_SPTR)nsn.data(), nsn.size(), 0, PCRE2_NO_UTF_CHECK, match_data.md, NULL);
+  pcre2_match_data *md = (pcre2_match_data *)g_private_get(&match_data);
+  if (md == NULL) {
+    md = pcre2_match_data_create(1, NULL);
+    if (md == NULL)
+      throw std::bad_alloc();
+    g_private_set(&match_data, md);
+  }
+  int rc = pcre2_match(d.re, (PCRE2_SPTR)nsn.data(), nsn.size(), 0, PCRE2_NO_UTF_CHECK, md, NULL);
   if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
     throw std::runtime_error("pcre2_match");  /* a resource limit: let libphonenumber answer */
   return rc >= 0;
@@ -235,7 +242,7 @@ netan_phone_valid(const PhoneNumberUtil *util, const PhoneNumber &number)
 }
 
 extern "C" int
-netan_norm_i_phone_valid(int country_code, guint64 national_number, int leading_zeros, gboolean reference)
+netan_i18n_i_phone_valid(int country_code, guint64 national_number, int leading_zeros, gboolean reference)
 {
   try {
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -254,7 +261,7 @@ netan_norm_i_phone_valid(int country_code, guint64 national_number, int leading_
 }
 
 extern "C" gboolean
-netan_norm_i_phone_has_plan(int country_code)
+netan_i18n_i_phone_has_plan(int country_code)
 {
   try {
     return plan_of(PhoneNumberUtil::GetInstance(), country_code) != NULL;

@@ -4,7 +4,7 @@
 #ifndef NETAN_PHONE_PLAN_H
 #define NETAN_PHONE_PLAN_H
 
-#include "ingest/normalize-private.h"
+#include "ingest/i18n-module.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
