@@ -765,6 +765,69 @@ test_bad_input(void)
   ASSERT_NETAN_ERROR(e, NETAN_ERROR_STALE);
 }
 
+/* Betweenness, exact and sampled, reads the view's own edges: igraph's
+ * graph of the view is not made (the memory a betweenness run saves); a
+ * measure that calls igraph makes it once, also when 8 threads ask for it
+ * at the same moment, and all of them get the same values. */
+typedef struct {
+  const netan_view_t *v;
+  GMutex *gate;            /* held until every thread is ready */
+  netan_table_t *t;
+} first_use_t;
+
+static gpointer
+first_use_thread(gpointer data)
+{
+  first_use_t *f = data;
+  g_mutex_lock(f->gate);
+  g_mutex_unlock(f->gate);
+  f->t = netan_centrality_degree(f->v, NULL, NULL);
+  return NULL;
+}
+
+static void
+test_graph_made_on_first_use(void)
+{
+  g_autoptr(netan_case_t) c = random_case(200, 900, 11);
+  g_autoptr(netan_view_t) v = harness_view(c, FALSE, NETAN_LENGTH_INVERSE_STRENGTH);
+  g_autoptr(netan_table_t) exact = netan_centrality_betweenness(v, NULL, NULL);
+  netan_betweenness_params_t p = NETAN_BETWEENNESS_PARAMS_INIT;
+  p.samples = 50;
+  g_autoptr(netan_table_t) sampled = netan_betweenness_i_table(v, &p, NULL);
+  CU_ASSERT_PTR_NOT_NULL(exact);
+  CU_ASSERT_PTR_NOT_NULL(sampled);
+  CU_ASSERT_EQUAL(g_atomic_int_get(&v->graph_state), 0);
+  CU_ASSERT_PTR_NULL(v->length_data);
+
+  enum { T = 8 };
+  GMutex gate;
+  g_mutex_init(&gate);
+  g_mutex_lock(&gate);
+  first_use_t f[T];
+  GThread *th[T];
+  for (int i = 0; i < T; i++) {
+    f[i] = (first_use_t){ v, &gate, NULL };
+    th[i] = g_thread_new("first-use", first_use_thread, &f[i]);
+  }
+  g_mutex_unlock(&gate);
+  for (int i = 0; i < T; i++)
+    g_thread_join(th[i]);
+  g_mutex_clear(&gate);
+  CU_ASSERT_EQUAL(g_atomic_int_get(&v->graph_state), 1);
+  g_autofree double *first = f[0].t ? by_vertex(f[0].t, v) : NULL;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(first);
+  for (int i = 0; i < T; i++) {
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f[i].t);
+    g_autofree double *vals = by_vertex(f[i].t, v);
+    CU_ASSERT_EQUAL(memcmp(vals, first, (size_t)netan_view_n_vertices(v) * sizeof(double)), 0);
+    netan_table_free(f[i].t);
+  }
+  /* and the graph made is the view's: igraph's betweenness on it is netan's */
+  g_autofree double *want = igraph_values(&v->graph, netan_view_i_lengths(v), FALSE, -1);
+  g_autofree double *got = by_vertex(exact, v);
+  check_close(got, want, netan_view_n_vertices(v), "graph made on first use");
+}
+
 static void
 test_tiny_and_empty(void)
 {
@@ -841,6 +904,7 @@ main(void)
     { "/analysis/betweenness/real-networks", test_real_networks },
     { "/analysis/betweenness/cutoff-on-a-path", test_cutoff_on_a_path },
     { "/analysis/betweenness/tiny-and-empty", test_tiny_and_empty },
+    { "/analysis/betweenness/graph-made-on-first-use", test_graph_made_on_first_use },
     { "/analysis/betweenness/worst-difference", test_report_worst },
     { NULL, NULL } };
   static const harness_test_t sampled[] = {
