@@ -6,6 +6,8 @@
 
 #include <CUnit/Basic.h>
 #include <netan/netan.h>
+#include <stdio.h>
+#include <string.h>
 
 typedef struct {
   const char *name;
@@ -37,6 +39,14 @@ void harness_check_reject(const netan_ingest_report_t *r, int64_t i, int64_t lin
                           const char *reason_part);
 
 /* Asserts that @e is a NETAN_ERROR with @code; frees it. */
+/* Asserts that string @haystack contains @needle, printing both when not. */
+#define ASSERT_CONTAINS(haystack, needle)                                       \
+  do {                                                                          \
+    if (strstr((haystack), (needle)) == NULL)                                   \
+      fprintf(stderr, "\n  \"%s\" lacks \"%s\"\n", (haystack), (needle));       \
+    CU_ASSERT_PTR_NOT_NULL(strstr((haystack), (needle)));                       \
+  } while (0)
+
 #define ASSERT_NETAN_ERROR(e, expected_code)                       \
   do {                                                             \
     CU_ASSERT_PTR_NOT_NULL_FATAL(e);                               \

@@ -13,13 +13,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define ASSERT_CONTAINS(haystack, needle)                                       \
-  do {                                                                          \
-    if (strstr((haystack), (needle)) == NULL)                                   \
-      fprintf(stderr, "\n  \"%s\" lacks \"%s\"\n", (haystack), (needle));       \
-    CU_ASSERT_PTR_NOT_NULL(strstr((haystack), (needle)));                       \
-  } while (0)
-
 /* The loader looks in @dir alone from now on. */
 static void
 look_only_in(const char *dir)

@@ -53,13 +53,6 @@ rejected(netan_normalizer_t n, const char *value, const char *region, int code)
 #define ASSERT_REJECTED(n, value, region)                                       \
   g_free(rejected((n), (value), (region), NETAN_ERROR_PARSE))
 
-#define ASSERT_CONTAINS(haystack, needle)                                       \
-  do {                                                                          \
-    if (strstr((haystack), (needle)) == NULL)                                   \
-      fprintf(stderr, "\n  \"%s\" lacks \"%s\"\n", (haystack), (needle));       \
-    CU_ASSERT_PTR_NOT_NULL(strstr((haystack), (needle)));                       \
-  } while (0)
-
 /* ---------------------------------------------------------------- names, arguments */
 
 static void
